@@ -1,0 +1,43 @@
+-- Installing, relocating and listing the extension; test helpers.
+SET client_min_messages = warning;
+
+-- any schema: install into one, use it, move it, reinstall
+CREATE SCHEMA ta_elsewhere;
+CREATE EXTENSION tactalloc SCHEMA ta_elsewhere;
+SELECT ta_elsewhere.hhi(w) FROM (VALUES (0.5::float8), (0.5)) AS v(w);
+SELECT ta_elsewhere.regime_classify(99.5, 0.2);
+ALTER EXTENSION tactalloc SET SCHEMA public;
+SELECT hhi(w) FROM (VALUES (0.5::float8), (0.5)) AS v(w);
+DROP EXTENSION tactalloc;
+DROP SCHEMA ta_elsewhere;
+CREATE EXTENSION tactalloc;
+
+-- every member of the extension, and whether it has a comment
+SELECT pg_describe_object(d.classid, d.objid, 0) AS member,
+       obj_description(d.objid, c.relname) IS NOT NULL AS commented
+FROM pg_depend d
+JOIN pg_class c ON c.oid = d.classid
+WHERE d.refclassid = 'pg_extension'::regclass
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tactalloc')
+  AND d.deptype = 'e'
+ORDER BY 1;
+
+-- expect_error(sql): 'SQLSTATE: message' (and the hint) of the error sql
+-- raises, so tests assert the SQLSTATE as well as the text.
+CREATE FUNCTION expect_error(sql text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    msg text;
+    hint text;
+BEGIN
+    EXECUTE sql;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
+    RETURN SQLSTATE || ': ' || msg || CASE WHEN hint <> '' THEN ' | HINT: ' || hint ELSE '' END;
+END
+$$;
+
+-- same_bits(a, b): true when two doubles are identical to the last bit
+CREATE FUNCTION same_bits(a float8, b float8) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$ SELECT float8send(a) = float8send(b) $$;

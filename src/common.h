@@ -1,0 +1,45 @@
+/*
+ * common.h
+ *	  Helpers shared by every domain of tactalloc: argument checks with the
+ *	  project's error conventions, the SQL name of the calling function for
+ *	  messages, and the labels of enum result types.
+ */
+#ifndef TACTALLOC_COMMON_H
+#define TACTALLOC_COMMON_H
+
+#include "compat.h"
+#include "fmgr.h"
+#include "utils/float.h"
+
+#include <math.h>
+
+/*
+ * The SQL name of the aggregate being run when called from an Agg node,
+ * otherwise dflt: errors raised by a transition function shared by several
+ * aggregates (hhi, effective_n) name the one the user wrote.
+ */
+extern const char *ta_funcname(FunctionCallInfo fcinfo, const char *dflt);
+
+/* 22023: "fname: argname must be finite, got v". */
+extern void ta_report_not_finite(const char *fname, const char *argname,
+								 double v) pg_attribute_noreturn();
+
+/* 22003: "fname: result is out of range for type double precision". */
+extern void ta_report_out_of_range(const char *fname) pg_attribute_noreturn();
+
+/* Raises 22023 unless v is finite. */
+static inline void
+ta_check_finite(const char *fname, const char *argname, double v)
+{
+	if (unlikely(isnan(v) || isinf(v)))
+		ta_report_not_finite(fname, argname, v);
+}
+
+/*
+ * The OID of labels[idx] in the enum type the calling function returns.
+ * The labels are looked up once per call site and kept in fn_extra.
+ */
+extern Oid	ta_enum_label(FunctionCallInfo fcinfo, const char *const *labels,
+						  int nlabels, int idx);
+
+#endif							/* TACTALLOC_COMMON_H */

@@ -1,0 +1,414 @@
+/*
+ * exactsum.c
+ *	  The exactsum type: validation, growth, merging and its text and
+ *	  binary forms.
+ *
+ * Text form (compact, canonical, round-trips exactly):
+ *
+ *		1;<kind>;<mode>;<count>;<sum 0>;<sum 1>...
+ *
+ * where 1 is the format version, <kind> and <mode> are names ("hhi",
+ * "net"), <count> the rows accumulated and each <sum> the numeric core's
+ * text for one accumulator (only the chunks in use).  The binary form is
+ * the same text, so both travel between Citus nodes unchanged.
+ */
+#include "exactsum.h"
+
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+
+PG_FUNCTION_INFO_V1(exactsum_in);
+PG_FUNCTION_INFO_V1(exactsum_out);
+PG_FUNCTION_INFO_V1(exactsum_recv);
+PG_FUNCTION_INFO_V1(exactsum_send);
+PG_FUNCTION_INFO_V1(exactsum_combine);
+
+typedef struct ExactSumKindInfo
+{
+	const char *name;
+	int			nsums;
+	int			nmodes;
+	const char *modes[2];
+} ExactSumKindInfo;
+
+static const ExactSumKindInfo es_kinds[ES_NKINDS] = {
+	[ES_HHI] = {"hhi", 2, 2, {"net", "gross"}},
+	[ES_DTS] = {"dts", 2, 1, {"plain"}},
+};
+
+/* Largest carry budget the core ever sets (it counts additions down). */
+#define ES_MAX_BUDGET	(1 << 30)
+
+/* Raises "malformed state" with the given detail. */
+static void
+ReportMalformed(const char *fname, const char *detail, int sqlstate)
+{
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("%s: malformed exactsum state", fname),
+			 errdetail("%s", detail)));
+}
+
+/* Checks the header and layout of a state; kind 0 accepts any kind. */
+static void
+CheckState(const ExactSum *st, int kind, const char *fname)
+{
+	Size		size = VARSIZE(st);
+	const char *p;
+	const char *end = (const char *) st + size;
+
+	if (size < sizeof(ExactSum) || st->magic != ES_MAGIC)
+		ReportMalformed(fname, "The value is not an exactsum state.",
+						ERRCODE_INVALID_PARAMETER_VALUE);
+	if (st->version != ES_VERSION)
+		ReportMalformed(fname, psprintf("Unsupported state version %d.",
+										st->version),
+						ERRCODE_INVALID_PARAMETER_VALUE);
+	if (st->kind <= 0 || st->kind >= ES_NKINDS ||
+		st->nsums != es_kinds[st->kind].nsums ||
+		st->mode >= es_kinds[st->kind].nmodes ||
+		st->reserved != 0 || st->count < 0)
+		ReportMalformed(fname, "Inconsistent state header.",
+						ERRCODE_INVALID_PARAMETER_VALUE);
+	if (kind != 0 && st->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: state of a %s aggregate cannot be used here",
+						fname, es_kinds[st->kind].name)));
+	p = (const char *) st + sizeof(ExactSum);
+	for (int i = 0; i < st->nsums; i++)
+	{
+		const XSum *a = (const XSum *) p;
+
+		if (end - p < (ptrdiff_t) offsetof(XSum, c) ||
+			a->n < 1 || a->n > XSUM_MAX_CHUNKS ||
+			end - p < (ptrdiff_t) xsum_size(a->n) ||
+			a->lo < XSUM_IDX_MIN || a->lo + a->n - 1 > XSUM_IDX_MAX ||
+			a->budget < 0 || a->budget > ES_MAX_BUDGET ||
+			(a->used != 0 && a->used != 1))
+			ReportMalformed(fname, psprintf("Inconsistent accumulator %d.", i),
+							ERRCODE_INVALID_PARAMETER_VALUE);
+		p += xsum_size(a->n);
+	}
+	if (p != end)
+		ReportMalformed(fname, "Trailing bytes after the last accumulator.",
+						ERRCODE_INVALID_PARAMETER_VALUE);
+}
+
+/* The validated state in argument argno, copied outside an aggregate. */
+ExactSum *
+es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
+{
+	ExactSum   *st;
+
+	if (PG_ARGISNULL(argno))
+		return NULL;
+	if (AggCheckCallContext(fcinfo, NULL))
+		st = (ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	else
+		st = (ExactSum *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
+	CheckState(st, kind, fname);
+	return st;
+}
+
+/* A new, empty state. */
+ExactSum *
+es_create(int kind, int mode)
+{
+	int			nsums = es_kinds[kind].nsums;
+	Size		size = sizeof(ExactSum) + nsums * xsum_size(XSUM_DEFAULT_CHUNKS);
+	ExactSum   *st = palloc0(size);
+
+	SET_VARSIZE(st, size);
+	st->magic = ES_MAGIC;
+	st->version = ES_VERSION;
+	st->kind = kind;
+	st->nsums = nsums;
+	st->mode = mode;
+	for (int i = 0; i < nsums; i++)
+		xsum_init(es_sum(st, i), XSUM_DEFAULT_CHUNKS);
+	return st;
+}
+
+/*
+ * A copy of st whose accumulator i has a window of at least needed chunks
+ * (doubling, so that a growing range costs few copies).  The copy is made in
+ * CurrentMemoryContext: an aggregate's executor moves a returned state that
+ * is not the one it passed into the aggregate's context and frees the old.
+ */
+ExactSum *
+es_grow(ExactSum *st, int i, int needed)
+{
+	XSum	   *old = es_sum(st, i);
+	int			n = Max(needed, Min(old->n * 2, XSUM_MAX_CHUNKS));
+	Size		size = VARSIZE(st) + xsum_size(n) - xsum_size(old->n);
+	ExactSum   *ns = palloc(size);
+
+	Assert(needed > old->n && needed <= XSUM_MAX_CHUNKS);
+	memcpy(ns, st, sizeof(ExactSum));
+	SET_VARSIZE(ns, size);
+	for (int k = 0; k < st->nsums; k++)
+	{
+		XSum	   *src = es_sum(st, k);
+		XSum	   *dst = es_sum(ns, k);	/* sums before k are in place */
+
+		if (k == i)
+			xsum_copy(dst, n, src);
+		else
+			memcpy(dst, src, xsum_size(src->n));
+	}
+	return ns;
+}
+
+/* a + b, exactly; a is changed in place when it has room. */
+static ExactSum *
+MergeStates(ExactSum *a, ExactSum *b)
+{
+	for (int i = 0; i < a->nsums; i++)
+	{
+		int			need = xsum_merge(es_sum(a, i), es_sum(b, i));
+
+		if (need != 0)
+		{
+			a = es_grow(a, i, need);
+			need = xsum_merge(es_sum(a, i), es_sum(b, i));
+			Assert(need == 0);
+		}
+	}
+	a->count += b->count;
+	return a;
+}
+
+/*
+ * Combine function of every exactsum aggregate: empty partials first, then
+ * an exact merge, so the result does not depend on how rows were split.
+ */
+Datum
+exactsum_combine(PG_FUNCTION_ARGS)
+{
+	const char *fname = ta_funcname(fcinfo, "exactsum_combine");
+	ExactSum   *a = es_getarg(fcinfo, 0, 0, fname);
+	ExactSum   *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	/* b is normalised in place by the merge: always work on a copy */
+	b = (ExactSum *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
+	CheckState(b, 0, fname);
+	if (a == NULL || a->count == 0)
+		PG_RETURN_POINTER(b);
+	if (b->count == 0)
+		PG_RETURN_POINTER(a);
+	if (a->kind != b->kind || a->mode != b->mode)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot combine a %s/%s state with a %s/%s state",
+						fname,
+						es_kinds[a->kind].name, es_kinds[a->kind].modes[a->mode],
+						es_kinds[b->kind].name, es_kinds[b->kind].modes[b->mode])));
+	PG_RETURN_POINTER(MergeStates(a, b));
+}
+
+/* sum[inum]^pnum / sum[iden]^pden; false when the denominator is zero. */
+bool
+es_ratio(ExactSum *st, int inum, int pnum, int iden, int pden,
+		 const char *fname, double *result)
+{
+	int			rc = xsum_ratio(es_sum(st, inum), pnum, es_sum(st, iden), pden,
+								result);
+
+	if (rc == XSUM_DIVZERO)
+		return false;
+	if (rc == XSUM_OVERFLOW)
+		ta_report_out_of_range(fname);
+	return true;
+}
+
+/* Accumulator i rounded to double. */
+double
+es_round(ExactSum *st, int i, const char *fname)
+{
+	double		r;
+
+	if (xsum_round(es_sum(st, i), &r) == XSUM_OVERFLOW)
+		ta_report_out_of_range(fname);
+	return r;
+}
+
+/* Looks name up among n names (exact match); -1 when absent. */
+static int
+FindName(const char *const *names, int n, const char *s, size_t len)
+{
+	for (int i = 0; i < n; i++)
+		if (names[i] != NULL && strlen(names[i]) == len &&
+			memcmp(names[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+/* The next ';'-separated field of [*p, end); advances *p past it. */
+static const char *
+NextField(const char **p, const char *end, size_t *len)
+{
+	const char *s = *p;
+	const char *semi = memchr(s, ';', end - s);
+
+	*len = (semi ? semi : end) - s;
+	*p = semi ? semi + 1 : end;
+	return s;
+}
+
+/* Parses the text form; errors carry sqlstate (22P02 or 22P03). */
+static ExactSum *
+ParseState(const char *str, size_t slen, int sqlstate)
+{
+	const char *p = str;
+	const char *end = str + slen;
+	const char *f;
+	size_t		len;
+	int			kind;
+	int			mode;
+	int64		count;
+	char		buf[32];
+	char	   *endptr;
+	ExactSum   *st;
+	Size		size;
+	int			needed[8];
+	const char *errmsg_core = NULL;
+	const char *sums[8];
+	size_t		sumlens[8];
+
+	f = NextField(&p, end, &len);
+	if (len != 1 || f[0] != '1')
+		ReportMalformed("exactsum_in", "Unsupported format version.", sqlstate);
+
+	f = NextField(&p, end, &len);
+	kind = -1;
+	for (int k = 1; k < ES_NKINDS; k++)
+		if (strlen(es_kinds[k].name) == len && memcmp(es_kinds[k].name, f, len) == 0)
+			kind = k;
+	if (kind < 0)
+		ReportMalformed("exactsum_in", "Unknown state kind.", sqlstate);
+
+	f = NextField(&p, end, &len);
+	mode = FindName(es_kinds[kind].modes, es_kinds[kind].nmodes, f, len);
+	if (mode < 0)
+		ReportMalformed("exactsum_in", "Unknown mode.", sqlstate);
+
+	f = NextField(&p, end, &len);
+	if (len == 0 || len >= sizeof(buf) || f[0] == '-' || f[0] == '+')
+		ReportMalformed("exactsum_in", "Bad row count.", sqlstate);
+	memcpy(buf, f, len);
+	buf[len] = '\0';
+	errno = 0;
+	count = strtoll(buf, &endptr, 10);
+	if (errno != 0 || *endptr != '\0')
+		ReportMalformed("exactsum_in", "Bad row count.", sqlstate);
+
+	/* first pass: validate every accumulator and learn its window size */
+	size = sizeof(ExactSum);
+	for (int i = 0; i < es_kinds[kind].nsums; i++)
+	{
+		if (p >= end && i < es_kinds[kind].nsums)
+			ReportMalformed("exactsum_in", "Too few accumulators.", sqlstate);
+		sums[i] = NextField(&p, end, &sumlens[i]);
+		if (xsum_from_text(sums[i], sumlens[i], NULL, &needed[i],
+						   &errmsg_core) != (int) sumlens[i])
+			ReportMalformed("exactsum_in",
+							errmsg_core ? errmsg_core : "Bad accumulator.",
+							sqlstate);
+		size += xsum_size(needed[i]);
+	}
+	if (p != end || (slen > 0 && str[slen - 1] == ';'))
+		ReportMalformed("exactsum_in", "Too many fields.", sqlstate);
+
+	/* second pass: fill */
+	st = palloc0(size);
+	SET_VARSIZE(st, size);
+	st->magic = ES_MAGIC;
+	st->version = ES_VERSION;
+	st->kind = kind;
+	st->nsums = es_kinds[kind].nsums;
+	st->mode = mode;
+	st->count = count;
+	for (int i = 0; i < st->nsums; i++)
+	{
+		XSum	   *a = es_sum(st, i);
+		int			n2;
+
+		xsum_init(a, needed[i]);
+		if (xsum_from_text(sums[i], sumlens[i], a, &n2, &errmsg_core) != (int) sumlens[i])
+			ReportMalformed("exactsum_in", "Bad accumulator.", sqlstate);
+	}
+	return st;
+}
+
+/* Text input. */
+Datum
+exactsum_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+
+	PG_RETURN_POINTER(ParseState(str, strlen(str),
+								 ERRCODE_INVALID_TEXT_REPRESENTATION));
+}
+
+/* Writes the text form into a StringInfo. */
+static void
+FormatState(ExactSum *st, StringInfo out)
+{
+	appendStringInfo(out, "1;%s;%s;" INT64_FORMAT,
+					 es_kinds[st->kind].name,
+					 es_kinds[st->kind].modes[st->mode], st->count);
+	for (int i = 0; i < st->nsums; i++)
+	{
+		XSum	   *a = es_sum(st, i);
+
+		appendStringInfoChar(out, ';');
+		enlargeStringInfo(out, xsum_text_max(a) + 1);
+		out->len += xsum_to_text(a, out->data + out->len);
+	}
+}
+
+/* Text output. */
+Datum
+exactsum_out(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = (ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	StringInfoData out;
+
+	CheckState(st, 0, "exactsum_out");
+	initStringInfo(&out);
+	FormatState(st, &out);
+	PG_RETURN_CSTRING(out.data);
+}
+
+/* Binary input: the text form as bytes. */
+Datum
+exactsum_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	const char *s = buf->data + buf->cursor;
+	size_t		len = buf->len - buf->cursor;
+
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(ParseState(s, len, ERRCODE_INVALID_BINARY_REPRESENTATION));
+}
+
+/* Binary output: the text form as bytes. */
+Datum
+exactsum_send(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = (ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	StringInfoData out;
+
+	CheckState(st, 0, "exactsum_send");
+	initStringInfo(&out);
+	FormatState(st, &out);
+	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));
+}

@@ -1,0 +1,127 @@
+/*
+ * exactsum.h
+ *	  The exactsum type: the transition state of every sum-based aggregate.
+ *
+ * An exactsum is a varlena holding a row count and a few exact sums from
+ * the numeric core (xsum.h), for example Σ|w| and Σw² for hhi().  It is a
+ * concrete SQL type with a compact text form that round-trips exactly, so
+ * partial states travel between parallel workers and between Citus nodes,
+ * and two states merge exactly: the result never depends on the plan.
+ */
+#ifndef TACTALLOC_EXACTSUM_H
+#define TACTALLOC_EXACTSUM_H
+
+#include "common.h"
+#include "xsum.h"
+
+/* What the sums of a state mean; the kind fixes how many sums it has. */
+typedef enum ExactSumKind
+{
+	ES_HHI = 1,					/* Σ|w|, Σw²: hhi(), effective_n() */
+	ES_DTS = 2,					/* Σw, Σw·D·S: dts() */
+	ES_NKINDS					/* one past the last kind */
+} ExactSumKind;
+
+/* Modes (the flags byte) */
+#define ES_MODE_NET		0		/* hhi: negative weights are an error */
+#define ES_MODE_GROSS	1		/* hhi: normalise by Σ|w| */
+
+typedef struct ExactSum
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint32		magic;			/* ES_MAGIC */
+	uint8		version;		/* ES_VERSION */
+	uint8		kind;			/* ExactSumKind */
+	uint8		nsums;			/* accumulators that follow */
+	uint8		mode;			/* ES_MODE_* */
+	int32		reserved;		/* zero; keeps the sums 8-byte aligned */
+	int64		count;			/* rows accumulated */
+	/* nsums XSum accumulators follow back to back, each xsum_size(n) */
+} ExactSum;
+
+#define ES_MAGIC	0x54415853	/* "TAXS" */
+#define ES_VERSION	1
+
+/*
+ * The state in argument argno, validated for the expected kind (0: any
+ * kind), or NULL when the argument is NULL.  Outside an aggregate the state
+ * is copied, so a caller may change it without touching its input.
+ */
+extern ExactSum *es_getarg(FunctionCallInfo fcinfo, int argno, int kind,
+						   const char *fname);
+
+/* A new empty state of the given kind and mode, in CurrentMemoryContext. */
+extern ExactSum *es_create(int kind, int mode);
+
+/* The i-th accumulator of a state. */
+static inline XSum *
+es_sum(ExactSum *st, int i)
+{
+	char	   *p = (char *) st + sizeof(ExactSum);
+
+	while (i-- > 0)
+		p += xsum_size(((XSum *) p)->n);
+	return (XSum *) p;
+}
+
+/*
+ * Add x, x*y or x*y*z exactly to accumulator i.  These return the state,
+ * which is a new, larger copy when the accumulator had to grow: callers
+ * always continue with (and return) the state these hand back.
+ */
+extern ExactSum *es_grow(ExactSum *st, int i, int needed);
+
+static inline ExactSum *
+es_add(ExactSum *st, int i, double x)
+{
+	int			need = xsum_add(es_sum(st, i), x);
+
+	if (unlikely(need != 0))
+	{
+		st = es_grow(st, i, need);
+		need = xsum_add(es_sum(st, i), x);
+		Assert(need == 0);
+	}
+	return st;
+}
+
+static inline ExactSum *
+es_add_prod(ExactSum *st, int i, double x, double y)
+{
+	int			need = xsum_add_prod(es_sum(st, i), x, y);
+
+	if (unlikely(need != 0))
+	{
+		st = es_grow(st, i, need);
+		need = xsum_add_prod(es_sum(st, i), x, y);
+		Assert(need == 0);
+	}
+	return st;
+}
+
+static inline ExactSum *
+es_add_prod3(ExactSum *st, int i, double x, double y, double z)
+{
+	int			need = xsum_add_prod3(es_sum(st, i), x, y, z);
+
+	if (unlikely(need != 0))
+	{
+		st = es_grow(st, i, need);
+		need = xsum_add_prod3(es_sum(st, i), x, y, z);
+		Assert(need == 0);
+	}
+	return st;
+}
+
+/*
+ * sum[inum]^pnum / sum[iden]^pden, within one ulp of the exact value.
+ * Returns false when the denominator is zero (the caller returns NULL);
+ * a result beyond double precision is an error naming fname.
+ */
+extern bool es_ratio(ExactSum *st, int inum, int pnum, int iden, int pden,
+					 const char *fname, double *result);
+
+/* Accumulator i rounded to the nearest double; overflow is an error. */
+extern double es_round(ExactSum *st, int i, const char *fname);
+
+#endif							/* TACTALLOC_EXACTSUM_H */

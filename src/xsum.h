@@ -1,0 +1,129 @@
+/*
+ * xsum.h
+ *	  The numeric core: exact sums of doubles and of products of doubles.
+ *
+ * An XSum holds the exact value of a sum as signed 64-bit chunks that
+ * nominally carry XSUM_CHUNK_BITS bits each:
+ *
+ *		value = sum over i of c[i] * 2^(XSUM_CHUNK_BITS * (lo + i))
+ *
+ * The chunk window [lo, lo + n) is sized by the caller and positioned by the
+ * core: it covers only the chunks in use, so a sum of weights of similar size
+ * costs a handful of chunks while a sum spanning 1e-300 to 1e300 can still be
+ * held exactly.  When a value does not fit the window, the adding function
+ * changes nothing and returns the number of chunks the window needs; the
+ * caller provides a larger accumulator (xsum_copy) and adds again.
+ *
+ * Products enter exactly: x*y is split with fma() into two doubles whose
+ * exponents are kept aside, so squares of 1e300 or of 1e-300 are held
+ * exactly even though they leave the double range (and likewise x*y*z).
+ *
+ * Adding, merging and rounding are exact or correctly rounded, so every
+ * result depends only on the multiset of values added, never on their order
+ * or on how they were split between accumulators.
+ *
+ * This module is plain C99 with no PostgreSQL dependency.
+ */
+#ifndef TACTALLOC_XSUM_H
+#define TACTALLOC_XSUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define XSUM_CHUNK_BITS		32
+
+/*
+ * Chunk indexes that can ever be needed: from the lowest bit of a product of
+ * three subnormals (2^-3222) to the carry chunk above a product of three
+ * values near DBL_MAX (2^3072), plus headroom.
+ */
+#define XSUM_IDX_MIN		(-101)
+#define XSUM_IDX_MAX		98
+#define XSUM_MAX_CHUNKS		(XSUM_IDX_MAX - XSUM_IDX_MIN + 1)
+
+/* A fresh accumulator's window: enough for sums of values of similar size. */
+#define XSUM_DEFAULT_CHUNKS	6
+
+/* Return codes of xsum_round() and xsum_ratio(). */
+#define XSUM_OK				0
+#define XSUM_OVERFLOW		1	/* result beyond the finite double range */
+#define XSUM_DIVZERO		2	/* denominator is zero */
+
+typedef struct XSum
+{
+	int32_t		lo;				/* chunk index of c[0] */
+	int32_t		n;				/* chunks in the window (set by xsum_init) */
+	int32_t		budget;			/* additions left before carries propagate */
+	int32_t		used;			/* 0 while the sum is empty and unpositioned */
+	int64_t		c[];			/* n chunks */
+} XSum;
+
+/* Bytes taken by an accumulator with a window of n chunks. */
+static inline size_t
+xsum_size(int n)
+{
+	return offsetof(XSum, c) + (size_t) n * sizeof(int64_t);
+}
+
+/* Makes *a an empty sum with a window of n chunks (1 <= n <= XSUM_MAX_CHUNKS). */
+extern void xsum_init(XSum *a, int n);
+
+/* Copies src into dst, whose window has n >= src->n chunks; same value. */
+extern void xsum_copy(XSum *dst, int n, const XSum *src);
+
+/*
+ * Add x, x*y or x*y*z exactly.  x, y, z must be finite (the caller rejects
+ * NaN and infinities).  Return 0 when done, or, when the window is too
+ * small, the window size n' > a->n that would hold the current contents and
+ * the new value; *a is then unchanged.
+ */
+extern int	xsum_add(XSum *a, double x);
+extern int	xsum_add_prod(XSum *a, double x, double y);
+extern int	xsum_add_prod3(XSum *a, double x, double y, double z);
+
+/*
+ * a += b, exactly.  Returns 0, or the window size a needs (a unchanged).
+ * b is normalised in place (its value does not change).
+ */
+extern int	xsum_merge(XSum *a, XSum *b);
+
+/* Propagates carries: canonical form, same value. */
+extern void xsum_normalize(XSum *a);
+
+/* -1, 0 or +1: the sign of the exact value. */
+extern int	xsum_sign(const XSum *a);
+
+/* Rounds the exact value to the nearest double (ties to even). */
+extern int	xsum_round(const XSum *a, double *result);
+
+/*
+ * num^pnum / den^pden for pnum, pden in {1, 2}, computed from the exact sums
+ * in double-double arithmetic: within one ulp of the exact rational value.
+ * Returns XSUM_OK, XSUM_OVERFLOW or XSUM_DIVZERO.  A result below the
+ * smallest subnormal rounds to zero (not an error).
+ */
+extern int	xsum_ratio(const XSum *num, int pnum, const XSum *den, int pden,
+					   double *result);
+
+/*
+ * Text form: canonical (equal values give equal text) and compact (only the
+ * chunks in use).  Contains no white space, ',' ';' or ':' is never the first
+ * character, and it is terminated by the end of the buffer or by ';'.
+ *
+ * xsum_text_max() bounds the length (without the terminating NUL);
+ * xsum_to_text() writes the text and a NUL, returning the length.
+ */
+extern size_t xsum_text_max(const XSum *a);
+extern size_t xsum_to_text(const XSum *a, char *buf);
+
+/*
+ * Parses one accumulator's text at s (len bytes, up to but not including a
+ * ';' or the end).  With a == NULL it only validates and sets *needed to the
+ * window size required; with a != NULL (a->n >= *needed, from a first call)
+ * it fills *a.  Returns the number of bytes consumed, or -1 with *errmsg set
+ * to a static message when the text is malformed or truncated.
+ */
+extern int	xsum_from_text(const char *s, size_t len, XSum *a, int *needed,
+						   const char **errmsg);
+
+#endif							/* TACTALLOC_XSUM_H */

@@ -1,0 +1,90 @@
+-- The catalog contract of tactalloc (SPEC.md sections 2 and 3), with pgTAP.
+\set ON_ERROR_STOP 1
+\set QUIET 1
+\pset format unaligned
+\pset tuples_only true
+\pset pager off
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS tactalloc;
+RESET client_min_messages;
+
+BEGIN;
+
+-- The user-facing functions and aggregates: name, argument types, result,
+-- kind (f function, a aggregate, w window), volatility, strictness.
+CREATE TEMP TABLE contract (name text, args text[], returns text, kind "char", vol "char", strict bool);
+INSERT INTO contract VALUES
+  ('hhi',             '{double precision}',                                     'double precision', 'a', 'i', false),
+  ('hhi',             '{double precision,text}',                                'double precision', 'a', 'i', false),
+  ('effective_n',     '{double precision}',                                     'double precision', 'a', 'i', false),
+  ('effective_n',     '{double precision,text}',                                'double precision', 'a', 'i', false),
+  ('regime_classify', '{double precision,double precision,double precision}',   'macro_regime',     'f', 'i', true),
+  ('dts',             '{double precision,double precision}',                    'double precision', 'f', 'i', true),
+  ('dts',             '{double precision,double precision,double precision}',   'double precision', 'a', 'i', false);
+
+SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14);
+
+-- every function in the contract, as SPEC.md says
+SELECT has_function(name, args, format('%s(%s) exists', name, array_to_string(args, ', '))) FROM contract;
+SELECT function_returns(name, args, returns, format('%s(%s) returns %s', name, array_to_string(args, ', '), returns)) FROM contract;
+SELECT CASE kind WHEN 'a' THEN is_aggregate(name, args, format('%s(%s) is an aggregate', name, array_to_string(args, ', ')))
+                 ELSE isnt_aggregate(name, args, format('%s(%s) is a plain function', name, array_to_string(args, ', '))) END
+FROM contract;
+SELECT volatility_is(name, args, CASE vol WHEN 'i' THEN 'immutable' WHEN 's' THEN 'stable' ELSE 'volatile' END,
+                     format('%s(%s) volatility', name, array_to_string(args, ', ')))
+FROM contract;
+SELECT CASE WHEN strict THEN is_strict(name, args, format('%s(%s) is strict', name, array_to_string(args, ', ')))
+            ELSE isnt_strict(name, args, format('%s(%s) is not strict', name, array_to_string(args, ', '))) END
+FROM contract;
+
+-- regime_classify's trend defaults to 100
+SELECT is((SELECT pg_get_function_arguments('regime_classify(float8, float8, float8)'::regprocedure)),
+          'level double precision, change double precision, trend double precision DEFAULT 100',
+          'regime_classify(level, change, trend DEFAULT 100)');
+
+-- the macro_regime enum, in cycle order
+SELECT enum_has_labels('macro_regime', ARRAY['recovery', 'expansion', 'slowdown', 'contraction'],
+                       'macro_regime has the four regimes in cycle order');
+
+-- the members of the extension, generically
+CREATE TEMP VIEW members AS
+SELECT d.classid, d.objid, c.relname AS catalog, pg_describe_object(d.classid, d.objid, 0) AS member
+FROM pg_depend d JOIN pg_class c ON c.oid = d.classid
+WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tactalloc');
+CREATE TEMP VIEW member_procs AS
+SELECT p.* FROM pg_proc p JOIN members m ON m.classid = 'pg_proc'::regclass AND m.objid = p.oid;
+
+SELECT is_empty($$SELECT member FROM members WHERE obj_description(objid, catalog) IS NULL$$,
+                'every object of the extension has a comment');
+SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs WHERE proparallel <> 's'$$,
+                'every function and aggregate is PARALLEL SAFE');
+SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs WHERE prokind = 'f' AND provolatile <> 'i'$$,
+                'every plain function is IMMUTABLE');
+SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
+                  WHERE a.aggcombinefn = 0$$,
+                'every aggregate has a combine function');
+SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
+                  JOIN pg_type t ON t.oid = a.aggtranstype WHERE t.typtype = 'p'$$,
+                'no aggregate has a pseudo-type (internal) state');
+SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
+                  WHERE a.aggkind = 'n' AND a.aggfinalfn = 0$$,
+                'every normal aggregate has a final function (NULL for no rows)');
+SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
+                  WHERE a.aggtransfn <> 0 AND (SELECT proparallel FROM pg_proc WHERE oid = a.aggcombinefn) <> 's'$$,
+                'every combine function is PARALLEL SAFE');
+SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
+                  JOIN pg_type t ON t.oid = a.aggtranstype
+                  WHERE t.typname = 'exactsum' AND a.aggcombinefn <> 'exactsum_combine'::regproc$$,
+                'every exactsum aggregate combines with exactsum_combine');
+SELECT ok((SELECT count(*) FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid) >= 5,
+          'the aggregates are members of the extension');
+SELECT has_type('exactsum', 'the exactsum state type exists');
+SELECT is((SELECT typsend <> 0 AND typreceive <> 0 FROM pg_type WHERE typname = 'exactsum'), true,
+          'exactsum has binary send and receive functions');
+SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'tactalloc'), true,
+          'the extension is relocatable');
+
+SELECT * FROM finish();
+ROLLBACK;
