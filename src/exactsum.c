@@ -35,6 +35,11 @@ typedef struct ExactSumKindInfo
 static const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 	[ES_HHI] = {"hhi", 2, 2, {"net", "gross"}},
 	[ES_DTS] = {"dts", 2, 1, {"plain"}},
+	/* issue 4: valuation and returns */
+	[ES_WMEAN] = {"wmean", 2, 1, {"plain"}},
+	[ES_IMULT] = {"imult", 2, 2, {"cap", "weight"}},
+	[ES_COMPOUND] = {"compound", 2, 1, {"log"}},
+	/* end issue 4 */
 };
 
 /* Largest carry budget the core ever sets (it counts additions down). */
@@ -81,12 +86,7 @@ CheckState(const ExactSum *st, int kind, const char *fname)
 	{
 		const XSum *a = (const XSum *) p;
 
-		if (end - p < (ptrdiff_t) offsetof(XSum, c) ||
-			a->n < 1 || a->n > XSUM_MAX_CHUNKS ||
-			end - p < (ptrdiff_t) xsum_size(a->n) ||
-			a->lo < XSUM_IDX_MIN || a->lo + a->n - 1 > XSUM_IDX_MAX ||
-			a->budget < 0 || a->budget > ES_MAX_BUDGET ||
-			(a->used != 0 && a->used != 1))
+		if (!es_xsum_valid(a, end - p))
 			ReportMalformed(fname, psprintf("Inconsistent accumulator %d.", i),
 							ERRCODE_INVALID_PARAMETER_VALUE);
 		p += xsum_size(a->n);
@@ -94,6 +94,18 @@ CheckState(const ExactSum *st, int kind, const char *fname)
 	if (p != end)
 		ReportMalformed(fname, "Trailing bytes after the last accumulator.",
 						ERRCODE_INVALID_PARAMETER_VALUE);
+}
+
+/* Whether an accumulator header is well formed and its chunks fit. */
+bool
+es_xsum_valid(const XSum *a, Size avail)
+{
+	return avail >= offsetof(XSum, c) &&
+		a->n >= 1 && a->n <= XSUM_MAX_CHUNKS &&
+		avail >= xsum_size(a->n) &&
+		a->lo >= XSUM_IDX_MIN && a->lo + a->n - 1 <= XSUM_IDX_MAX &&
+		a->budget >= 0 && a->budget <= ES_MAX_BUDGET &&
+		(a->used == 0 || a->used == 1);
 }
 
 /* The validated state in argument argno, copied outside an aggregate. */

@@ -19,12 +19,19 @@ typedef enum ExactSumKind
 {
 	ES_HHI = 1,					/* Σ|w|, Σw²: hhi(), effective_n() */
 	ES_DTS = 2,					/* Σw, Σw·D·S: dts() */
+	/* issue 4: valuation and returns (valuation.c) */
+	ES_WMEAN = 3,				/* Σw, Σw·x: weighted_mean() */
+	ES_IMULT = 4,				/* Σw, Σw·f/c: index_multiple() */
+	ES_COMPOUND = 5,			/* Σlog1p(r), number of r = -1: compound_return() */
+	/* end issue 4 */
 	ES_NKINDS					/* one past the last kind */
 } ExactSumKind;
 
 /* Modes (the flags byte) */
 #define ES_MODE_NET		0		/* hhi: negative weights are an error */
 #define ES_MODE_GROSS	1		/* hhi: normalise by Σ|w| */
+#define ES_MODE_CAP		0		/* index_multiple(cap, f): weight = cap */
+#define ES_MODE_WEIGHT	1		/* index_multiple(cap, f, weight) */
 
 typedef struct ExactSum
 {
@@ -123,5 +130,12 @@ extern bool es_ratio(ExactSum *st, int inum, int pnum, int iden, int pden,
 
 /* Accumulator i rounded to the nearest double; overflow is an error. */
 extern double es_round(ExactSum *st, int i, const char *fname);
+
+/*
+ * True when the bytes at a, of which avail are readable, hold a
+ * well-formed accumulator header whose chunks fit in avail: the check every
+ * state type that embeds an XSum makes before touching it.
+ */
+extern bool es_xsum_valid(const XSum *a, Size avail);
 
 #endif							/* TACTALLOC_EXACTSUM_H */
