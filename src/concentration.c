@@ -13,6 +13,7 @@
  * error; 'gross' mode normalises long/short books by Σ|w|.
  */
 #include "exactsum.h"
+#include "weightset.h"
 
 #include "utils/builtins.h"
 
@@ -126,5 +127,392 @@ effective_n_final(PG_FUNCTION_ARGS)
 	if (st == NULL || st->count == 0 ||
 		!es_ratio(st, HHI_ABS, 2, HHI_SQ, 1, "effective_n", &r))
 		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(r);
+}
+
+/*
+ * Issue 4: top_share(), share_above(), count_above() and active_share().
+ *
+ * These need the weights themselves, not only their sums, so their state
+ * is a weightset (weightset.h): the n largest weights and the exact total
+ * for top_share; every weight for share_above and count_above (a name's
+ * share is known only once the total is); every (portfolio, benchmark)
+ * pair for active_share.  Each result is computed from exact sums of the
+ * selected weights over the exact total, so it depends only on the multiset
+ * of rows, never on their order or on the plan.
+ */
+
+PG_FUNCTION_INFO_V1(top_share_accum);
+PG_FUNCTION_INFO_V1(top_share_final);
+PG_FUNCTION_INFO_V1(share_above_accum);
+PG_FUNCTION_INFO_V1(share_above_final);
+PG_FUNCTION_INFO_V1(count_above_final);
+PG_FUNCTION_INFO_V1(active_share_accum);
+PG_FUNCTION_INFO_V1(active_share_final);
+
+/* Rejects NaN, infinities and negative weights; returns w with -0 as 0. */
+static double
+CheckWeight(FunctionCallInfo fcinfo, const char *dflt, const char *argname,
+			double w)
+{
+	if (unlikely(isnan(w) || isinf(w)))
+		ta_report_not_finite(ta_funcname(fcinfo, dflt), argname, w);
+	if (unlikely(w < 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: negative %s %s", ta_funcname(fcinfo, dflt),
+						argname, float8out_internal(w)),
+				 errhint("Concentration measures take holdings or market caps, which are not negative.")));
+	return w + 0.0;
+}
+
+/* Raises an error when a row's n or threshold differs from the group's. */
+static void
+ReportParamChanged(FunctionCallInfo fcinfo, const char *dflt,
+				   const char *argname, double was, double now)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: %s must be the same for every row of a group, got %s after %s",
+					ta_funcname(fcinfo, dflt), argname,
+					float8out_internal(now), float8out_internal(was))));
+}
+
+/* top_share(weight, n): transition function. */
+Datum
+top_share_accum(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_TOP, "top_share");
+	int32		n;
+	double		w;
+
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("top_share: n must not be NULL")));
+	n = PG_GETARG_INT32(2);
+	if (unlikely(n < 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("top_share: n must be at least 1, got %d", n)));
+	if (st != NULL && unlikely(st->param != n))
+		ReportParamChanged(fcinfo, "top_share", "n", st->param, n);
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	w = CheckWeight(fcinfo, "top_share", "weight", PG_GETARG_FLOAT8(1));
+	if (st == NULL)
+		st = ws_create(WS_TOP, n);
+	PG_RETURN_POINTER(ws_top_add(st, w));
+}
+
+/* top_share: exact sum of the n largest over the exact total. */
+Datum
+top_share_final(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_TOP, "top_share");
+	XSum	   *top;
+	double	   *v;
+	double		r;
+	int			rc;
+
+	if (st == NULL || st->count == 0)
+		PG_RETURN_NULL();
+	ws_check_values(st, "top_share");
+	if (xsum_sign(ws_total(st)) == 0)
+		PG_RETURN_NULL();
+	/* fewer names than n: all of the weight */
+	if (st->count <= st->param)
+		PG_RETURN_FLOAT8(1.0);
+	top = ws_sum_new();
+	v = ws_values(st);
+	for (int i = 0; i < st->nvals; i++)
+		top = ws_sum_add(top, v[i]);
+	rc = xsum_ratio(top, 1, ws_total(st), 1, &r);
+	if (rc != XSUM_OK)
+		ta_report_out_of_range("top_share");
+	PG_RETURN_FLOAT8(r);
+}
+
+/* share_above(weight, threshold), count_above(): transition function. */
+Datum
+share_above_accum(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ABOVE, "share_above");
+	double		threshold;
+	double		w;
+
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: threshold must not be NULL",
+						ta_funcname(fcinfo, "share_above"))));
+	threshold = PG_GETARG_FLOAT8(2);
+	if (st != NULL && likely(st->param == threshold))
+		 /* the group's threshold, already checked */ ;
+	else if (st != NULL)
+		ReportParamChanged(fcinfo, "share_above", "threshold", st->param,
+						   threshold);
+	else if (unlikely(isnan(threshold) || isinf(threshold)))
+		ta_report_not_finite(ta_funcname(fcinfo, "share_above"), "threshold",
+							 threshold);
+	else if (unlikely(threshold < 0 || threshold >= 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: threshold must be a share in [0, 1), got %s",
+						ta_funcname(fcinfo, "share_above"),
+						float8out_internal(threshold)),
+				 errhint("The threshold is a fraction of the total: 3 %% is 0.03.")));
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	w = CheckWeight(fcinfo, "share_above", "weight", PG_GETARG_FLOAT8(1));
+	if (st == NULL)
+		st = ws_create(WS_ABOVE, threshold + 0.0);
+	PG_RETURN_POINTER(ws_append(st, w, 0));
+}
+
+/*
+ * Whether a weight's share w / total, as xsum_ratio computes it from the
+ * exact total (within one ulp), is strictly above the threshold.  td is
+ * the total rounded to double (0 when it does not fit): the quotient w / td
+ * is within 3 ulps of the true share, so far from the threshold it decides
+ * alone and only the few weights near it need the exact ratio.  Either way
+ * the answer depends only on w and the exact total.
+ */
+static bool
+IsAbove(double w, double td, const XSum *total, double threshold,
+		XSum *tmp)
+{
+	double		r;
+
+	if (w == 0)
+		return false;			/* a zero share is never above */
+	if (td > 0)
+	{
+		double		s = w / td;
+
+		if (s >= 0x1p-960)
+		{
+			if (s > threshold * (1 + 0x1p-48))
+				return true;
+			if (s < threshold * (1 - 0x1p-48))
+				return false;
+		}
+		else if (threshold >= 0x1p-900)
+			return false;
+	}
+	xsum_init(tmp, XSUM_DEFAULT_CHUNKS);
+	if (xsum_add(tmp, w) != 0)
+		elog(ERROR, "share_above: one weight does not fit an empty accumulator");
+	if (xsum_ratio(tmp, 1, total, 1, &r) != XSUM_OK)
+		return false;			/* a share cannot overflow; total is > 0 */
+	return r > threshold;
+}
+
+/*
+ * The share and the number of names whose share is strictly above the
+ * threshold; false when there are no rows or the total is zero.
+ */
+static bool
+ComputeAbove(WeightSet *st, const char *fname, double *share, int64 *count)
+{
+	double	   *v = ws_values(st);
+	XSum	   *total = ws_sum_new();
+	XSum	   *above = ws_sum_new();
+	XSum	   *tmp = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
+	double		td;
+	int64		k = 0;
+
+	if (st->nvals == 0)
+		return false;
+	ws_check_values(st, fname);
+	for (int i = 0; i < st->nvals; i++)
+		total = ws_sum_add(total, v[i]);
+	if (xsum_sign(total) == 0)
+		return false;
+	if (xsum_round(total, &td) != XSUM_OK)
+		td = 0;
+	for (int i = 0; i < st->nvals; i++)
+		if (IsAbove(v[i], td, total, st->param, tmp))
+		{
+			above = ws_sum_add(above, v[i]);
+			k++;
+		}
+	*count = k;
+	if (xsum_ratio(above, 1, total, 1, share) != XSUM_OK)
+		ta_report_out_of_range(fname);
+	return true;
+}
+
+/* share_above: total share of the names above the threshold. */
+Datum
+share_above_final(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ABOVE, "share_above");
+	double		share;
+	int64		count;
+
+	if (st == NULL || !ComputeAbove(st, "share_above", &share, &count))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(share);
+}
+
+/* count_above: number of names above the threshold. */
+Datum
+count_above_final(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ABOVE, "count_above");
+	double		share;
+	int64		count;
+
+	if (st == NULL || !ComputeAbove(st, "count_above", &share, &count))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(count);
+}
+
+/* active_share(portfolio_weight, benchmark_weight): transition function. */
+Datum
+active_share_accum(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ACTIVE, "active_share");
+	double		p = 0;
+	double		b = 0;
+
+	if (PG_ARGISNULL(1) && PG_ARGISNULL(2))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	/* a NULL side is a name that side does not hold */
+	if (!PG_ARGISNULL(1))
+		p = CheckWeight(fcinfo, "active_share", "portfolio weight",
+						PG_GETARG_FLOAT8(1));
+	if (!PG_ARGISNULL(2))
+		b = CheckWeight(fcinfo, "active_share", "benchmark weight",
+						PG_GETARG_FLOAT8(2));
+	if (st == NULL)
+		st = ws_create(WS_ACTIVE, 0);
+	PG_RETURN_POINTER(ws_append(st, p, b));
+}
+
+/* A total as an unevaluated sum hi + lo, both deterministic. */
+static void
+SplitTotal(XSum *total, double *hi, double *lo)
+{
+	*hi = ws_sum_round(total, "active_share");
+	total = ws_sum_add(total, -*hi);
+	*lo = ws_sum_round(total, "active_share");
+}
+
+/*
+ * Sign of p·B − b·P with B = bh + bl and P = ph + pl, exactly: the double
+ * products decide when they are far apart, the exact sum otherwise.
+ */
+static int
+SignOfTerm(double p, double b, double ph, double pl, double bh, double bl,
+		   XSum *tmp)
+{
+	double		d1 = p * bh;
+	double		d2 = b * ph;
+
+	if (p == 0 || b == 0)
+		return (p > 0) - (b > 0);
+	if (isfinite(d1) && isfinite(d2) &&
+		(d1 == 0 || d1 >= 0x1p-900) && (d2 == 0 || d2 >= 0x1p-900))
+	{
+		double		diff = d1 - d2;
+
+		if (diff > (d1 + d2) * 0x1p-48)
+			return 1;
+		if (-diff > (d1 + d2) * 0x1p-48)
+			return -1;
+	}
+	/* a small window first (the products are close), the full range if not */
+	for (int n = 16;; n = XSUM_MAX_CHUNKS)
+	{
+		xsum_init(tmp, n);
+		if (xsum_add_prod(tmp, p, bh) == 0 && xsum_add_prod(tmp, p, bl) == 0 &&
+			xsum_add_prod(tmp, -b, ph) == 0 && xsum_add_prod(tmp, -b, pl) == 0)
+			return xsum_sign(tmp);
+		if (n == XSUM_MAX_CHUNKS)
+			elog(ERROR, "active_share: four products do not fit a full accumulator");
+	}
+}
+
+/*
+ * active_share: ½ Σ |p/P − b/B|, computed as Σ |p·B − b·P| / (2·P·B) with
+ * every term exact for the totals P and B read as double-doubles (106
+ * bits): the result is within an ulp or two of the exact value and depends
+ * only on the multiset of pairs.
+ */
+Datum
+active_share_final(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ACTIVE, "active_share");
+	double	   *v;
+	XSum	   *ptot;
+	XSum	   *btot;
+	XSum	   *num;
+	XSum	   *den;
+	XSum	   *tmp;
+	double		ph,
+				pl,
+				bh,
+				bl,
+				r;
+
+	if (st == NULL || st->nvals == 0)
+		PG_RETURN_NULL();
+	ws_check_values(st, "active_share");
+	v = ws_values(st);
+	ptot = ws_sum_new();
+	btot = ws_sum_new();
+	for (int i = 0; i < st->nvals; i++)
+	{
+		ptot = ws_sum_add(ptot, v[2 * i]);
+		btot = ws_sum_add(btot, v[2 * i + 1]);
+	}
+	if (xsum_sign(ptot) == 0 || xsum_sign(btot) == 0)
+		PG_RETURN_NULL();
+	SplitTotal(ptot, &ph, &pl);
+	SplitTotal(btot, &bh, &bl);
+
+	num = ws_sum_new();
+	tmp = palloc(xsum_size(XSUM_MAX_CHUNKS));
+	for (int i = 0; i < st->nvals; i++)
+	{
+		double		p = v[2 * i];
+		double		b = v[2 * i + 1];
+		int			sign = SignOfTerm(p, b, ph, pl, bh, bl, tmp);
+
+		if (sign == 0)
+			continue;
+		if (sign < 0)
+		{
+			p = -p;
+			b = -b;
+		}
+		num = ws_sum_add_prod(num, p, bh);
+		if (bl != 0)
+			num = ws_sum_add_prod(num, p, bl);
+		num = ws_sum_add_prod(num, -b, ph);
+		if (pl != 0)
+			num = ws_sum_add_prod(num, -b, pl);
+	}
+	den = ws_sum_new();
+	den = ws_sum_add_prod3(den, 2, ph, bh);
+	den = ws_sum_add_prod3(den, 2, ph, bl);
+	den = ws_sum_add_prod3(den, 2, pl, bh);
+	den = ws_sum_add_prod3(den, 2, pl, bl);
+	if (xsum_ratio(num, 1, den, 1, &r) != XSUM_OK)
+		ta_report_out_of_range("active_share");
 	PG_RETURN_FLOAT8(r);
 }

@@ -1,0 +1,708 @@
+/*
+ * weightset.c
+ *	  The weightset type: validation, growth, the bounded heap of
+ *	  top_share(), merging, and its text and binary forms.
+ *
+ * Text form (compact, canonical, round-trips exactly):
+ *
+ *		1;top;<n>;<count>;<total>;<w>,<w>,...		top_share
+ *		1;above;<threshold>;<w>,<w>,...				share_above, count_above
+ *		1;active;<p>:<b>,<p>:<b>,...				active_share
+ *
+ * where 1 is the format version, <count> the rows accumulated, <total> the
+ * numeric core's text of the exact total, and every weight is written in
+ * the shortest decimal that reads back to the same double.  Entries are
+ * sorted in descending order, so equal states have equal text whatever the
+ * order their rows came in.  The binary form is the same text.
+ */
+#include "weightset.h"
+#include "exactsum.h"
+
+#include "common/shortest_dec.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include <float.h>
+
+PG_FUNCTION_INFO_V1(weightset_in);
+PG_FUNCTION_INFO_V1(weightset_out);
+PG_FUNCTION_INFO_V1(weightset_recv);
+PG_FUNCTION_INFO_V1(weightset_send);
+PG_FUNCTION_INFO_V1(weightset_combine);
+
+/* Names of the kinds in the text form and of their aggregates in messages. */
+static const char *const ws_kind_names[WS_NKINDS] = {
+	[WS_TOP] = "top",
+	[WS_ABOVE] = "above",
+	[WS_ACTIVE] = "active",
+};
+static const char *const ws_kind_aggs[WS_NKINDS] = {
+	[WS_TOP] = "top_share",
+	[WS_ABOVE] = "share_above/count_above",
+	[WS_ACTIVE] = "active_share",
+};
+
+/* Smallest capacity allocated for WS_ABOVE and WS_ACTIVE. */
+#define WS_MIN_CAPACITY	16
+
+/* Raises "malformed state" with the given detail. */
+static void
+ReportMalformed(const char *fname, const char *detail, int sqlstate)
+{
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("%s: malformed weightset state", fname),
+			 errdetail("%s", detail)));
+}
+
+/* Bytes of the exact total that precede the entries (WS_TOP only). */
+static inline Size
+SumBytes(WeightSet *st)
+{
+	return st->kind == WS_TOP ? xsum_size(ws_total(st)->n) : 0;
+}
+
+/* Bytes of a state of the given kind, total window and capacity. */
+static inline uint64
+StateBytes(int kind, int sumchunks, int64 capacity)
+{
+	return sizeof(WeightSet) + (kind == WS_TOP ? xsum_size(sumchunks) : 0) +
+		(uint64) capacity * ws_width(kind) * sizeof(double);
+}
+
+/* Checks the header and layout of a state in O(1); kind 0 accepts any. */
+static void
+CheckHeader(WeightSet *st, int kind, const char *fname)
+{
+	Size		size = VARSIZE(st);
+	int			sumchunks = 0;
+	bool		ok;
+
+	if (size < sizeof(WeightSet) || st->magic != WS_MAGIC)
+		ReportMalformed(fname, "The value is not a weightset state.",
+						ERRCODE_INVALID_PARAMETER_VALUE);
+	if (st->version != WS_VERSION)
+		ReportMalformed(fname, psprintf("Unsupported state version %d.",
+										st->version),
+						ERRCODE_INVALID_PARAMETER_VALUE);
+	ok = st->kind > 0 && st->kind < WS_NKINDS &&
+		st->reserved == 0 && st->reserved2 == 0 &&
+		st->nvals >= 0 && st->capacity >= st->nvals && st->count >= st->nvals;
+	if (ok && st->kind == WS_TOP)
+	{
+		double		n = st->param;
+
+		ok = n >= 1 && n <= PG_INT32_MAX && n == floor(n) &&
+			st->nvals == Min(st->count, (int64) n) &&
+			es_xsum_valid(ws_total(st), size - sizeof(WeightSet));
+		if (ok)
+			sumchunks = ws_total(st)->n;
+	}
+	else if (ok && st->kind == WS_ABOVE)
+		ok = st->param >= 0 && st->param < 1 && st->nvals == st->count;
+	else if (ok)
+		ok = st->param == 0 && st->nvals == st->count;
+	if (!ok)
+		ReportMalformed(fname, "Inconsistent state header.",
+						ERRCODE_INVALID_PARAMETER_VALUE);
+	if (size != StateBytes(st->kind, sumchunks, st->capacity))
+		ReportMalformed(fname, "The size does not match the header.",
+						ERRCODE_INVALID_PARAMETER_VALUE);
+	if (kind != 0 && st->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: state of a %s aggregate cannot be used here",
+						fname, ws_kind_aggs[st->kind])));
+}
+
+/* Checks every entry: finite, non-negative (not -0), heap order for WS_TOP. */
+void
+ws_check_values(WeightSet *st, const char *fname)
+{
+	double	   *v = ws_values(st);
+	int64		n = (int64) st->nvals * ws_width(st->kind);
+
+	for (int64 i = 0; i < n; i++)
+		if (unlikely(!isfinite(v[i]) || signbit(v[i])))
+			ReportMalformed(fname, "An entry is negative or not finite.",
+							ERRCODE_INVALID_PARAMETER_VALUE);
+	if (st->kind == WS_TOP)
+		for (int i = 1; i < st->nvals; i++)
+			if (unlikely(v[(i - 1) / 2] > v[i]))
+				ReportMalformed(fname, "The kept weights are not in heap order.",
+								ERRCODE_INVALID_PARAMETER_VALUE);
+}
+
+/* The validated state in argument argno (see weightset.h). */
+WeightSet *
+ws_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
+{
+	WeightSet  *st;
+
+	if (PG_ARGISNULL(argno))
+		return NULL;
+	if (AggCheckCallContext(fcinfo, NULL))
+	{
+		st = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+		CheckHeader(st, kind, fname);
+	}
+	else
+	{
+		st = (WeightSet *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
+		CheckHeader(st, kind, fname);
+		ws_check_values(st, fname);
+	}
+	return st;
+}
+
+/*
+ * A copy of st with room for capacity entries and, for WS_TOP, a total
+ * window of sumchunks chunks.  The copy is made in CurrentMemoryContext: an
+ * aggregate's executor moves a returned state that is not the one it passed
+ * into the aggregate's context and frees the old one.
+ */
+static WeightSet *
+Resize(WeightSet *st, int64 capacity, int sumchunks)
+{
+	uint64		size = StateBytes(st->kind, sumchunks, capacity);
+	WeightSet  *ns;
+
+	if (capacity > PG_INT32_MAX || size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s: too many weights in one group (more than %d)",
+						ws_kind_aggs[st->kind], st->nvals),
+				 errhint("A group's state holds its weights in memory, at most 1 GB.")));
+	ns = palloc(size);
+	memcpy(ns, st, sizeof(WeightSet));
+	SET_VARSIZE(ns, size);
+	ns->capacity = (int32) capacity;
+	if (st->kind == WS_TOP)
+	{
+		if (sumchunks == ws_total(st)->n)
+			memcpy(ws_total(ns), ws_total(st), xsum_size(sumchunks));
+		else
+			xsum_copy(ws_total(ns), sumchunks, ws_total(st));
+	}
+	memcpy(ws_values(ns), ws_values(st),
+		   (Size) st->nvals * ws_width(st->kind) * sizeof(double));
+	return ns;
+}
+
+/* A state whose capacity is at least needed entries (doubling). */
+static WeightSet *
+Reserve(WeightSet *st, int64 needed)
+{
+	int64		cap;
+
+	if (needed <= st->capacity)
+		return st;
+	cap = Max(needed, Max((int64) st->capacity * 2, WS_MIN_CAPACITY));
+	if (st->kind == WS_TOP)
+		cap = Min(cap, (int64) st->param);
+	else if (cap > PG_INT32_MAX)
+		cap = Max(needed, PG_INT32_MAX);
+	return Resize(st, cap, st->kind == WS_TOP ? ws_total(st)->n : 0);
+}
+
+/* A new, empty state. */
+WeightSet *
+ws_create(int kind, double param)
+{
+	int			cap = kind == WS_TOP ? (int) Min(param, 8) : WS_MIN_CAPACITY;
+	Size		size = StateBytes(kind, XSUM_DEFAULT_CHUNKS, cap);
+	WeightSet  *st = palloc0(size);
+
+	SET_VARSIZE(st, size);
+	st->magic = WS_MAGIC;
+	st->version = WS_VERSION;
+	st->kind = kind;
+	st->capacity = cap;
+	st->param = param;
+	if (kind == WS_TOP)
+		xsum_init(ws_total(st), XSUM_DEFAULT_CHUNKS);
+	return st;
+}
+
+/* Appends a weight (WS_ABOVE) or a pair (WS_ACTIVE). */
+WeightSet *
+ws_append(WeightSet *st, double a, double b)
+{
+	double	   *v;
+
+	Assert(st->kind != WS_TOP);
+	if (unlikely(st->nvals == st->capacity))
+		st = Reserve(st, (int64) st->nvals + 1);
+	v = ws_values(st) + (Size) st->nvals * ws_width(st->kind);
+	v[0] = a;
+	if (st->kind == WS_ACTIVE)
+		v[1] = b;
+	st->nvals++;
+	st->count++;
+	return st;
+}
+
+/* Restores the min-heap order below position i. */
+static void
+SiftDown(double *v, int n, int i)
+{
+	double		x = v[i];
+
+	for (;;)
+	{
+		int			c = 2 * i + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && v[c + 1] < v[c])
+			c++;
+		if (v[c] >= x)
+			break;
+		v[i] = v[c];
+		i = c;
+	}
+	v[i] = x;
+}
+
+/* Offers w to the heap of the n largest (the total is not touched). */
+static WeightSet *
+HeapOffer(WeightSet *st, double w)
+{
+	int			n = (int) st->param;
+	double	   *v;
+
+	if (st->nvals < n)
+	{
+		int			i;
+
+		if (unlikely(st->nvals == st->capacity))
+			st = Reserve(st, (int64) st->nvals + 1);
+		v = ws_values(st);
+		i = st->nvals++;
+		while (i > 0 && v[(i - 1) / 2] > w)
+		{
+			v[i] = v[(i - 1) / 2];
+			i = (i - 1) / 2;
+		}
+		v[i] = w;
+	}
+	else
+	{
+		v = ws_values(st);
+		/* a weight equal to the smallest kept one changes no sum */
+		if (w > v[0])
+		{
+			v[0] = w;
+			SiftDown(v, st->nvals, 0);
+		}
+	}
+	return st;
+}
+
+/* WS_TOP: adds w to the exact total and offers it to the heap. */
+WeightSet *
+ws_top_add(WeightSet *st, double w)
+{
+	int			need = xsum_add(ws_total(st), w);
+
+	if (unlikely(need != 0))
+	{
+		st = Resize(st, st->capacity, need);
+		need = xsum_add(ws_total(st), w);
+		Assert(need == 0);
+	}
+	st = HeapOffer(st, w);
+	st->count++;
+	return st;
+}
+
+/* a + b (same kind and parameter); a is changed in place when it has room. */
+static WeightSet *
+MergeStates(WeightSet *a, WeightSet *b)
+{
+	double	   *bv = ws_values(b);
+
+	if (a->kind == WS_TOP)
+	{
+		/* the merge normalises its second argument: use a copy of b's */
+		XSum	   *bt = palloc(xsum_size(ws_total(b)->n));
+		int			need;
+
+		memcpy(bt, ws_total(b), xsum_size(ws_total(b)->n));
+		need = xsum_merge(ws_total(a), bt);
+		if (need != 0)
+		{
+			a = Resize(a, a->capacity, need);
+			need = xsum_merge(ws_total(a), bt);
+			Assert(need == 0);
+		}
+		for (int i = 0; i < b->nvals; i++)
+			a = HeapOffer(a, bv[i]);
+	}
+	else
+	{
+		int			width = ws_width(a->kind);
+
+		a = Reserve(a, (int64) a->nvals + b->nvals);
+		memcpy(ws_values(a) + (Size) a->nvals * width, bv,
+			   (Size) b->nvals * width * sizeof(double));
+		a->nvals += b->nvals;
+	}
+	a->count += b->count;
+	return a;
+}
+
+/*
+ * Combine function of every weightset aggregate: empty partials first, then
+ * a merge that keeps exactly what one pass over all the rows would keep.
+ */
+Datum
+weightset_combine(PG_FUNCTION_ARGS)
+{
+	const char *fname = "weightset_combine";
+	WeightSet  *a = ws_getarg(fcinfo, 0, 0, fname);
+	WeightSet  *b;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	/* the partial state to merge is always checked entry by entry */
+	b = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
+	CheckHeader(b, 0, fname);
+	ws_check_values(b, fname);
+	if (a == NULL || a->count == 0)
+		PG_RETURN_POINTER(b);
+	if (b->count == 0)
+		PG_RETURN_POINTER(a);
+	if (a->kind != b->kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot combine a %s state with a %s state", fname,
+						ws_kind_aggs[a->kind], ws_kind_aggs[b->kind])));
+	if (a->param != b->param)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot combine %s states with %s %s and %s",
+						fname, ws_kind_aggs[a->kind],
+						a->kind == WS_TOP ? "n" : "threshold",
+						float8out_internal(a->param),
+						float8out_internal(b->param))));
+	PG_RETURN_POINTER(MergeStates(a, b));
+}
+
+/* A new temporary accumulator. */
+XSum *
+ws_sum_new(void)
+{
+	XSum	   *a = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
+
+	xsum_init(a, XSUM_DEFAULT_CHUNKS);
+	return a;
+}
+
+/* A copy of a with a window of at least needed chunks (doubling). */
+XSum *
+ws_sum_grow(XSum *a, int needed)
+{
+	int			n = Max(needed, Min(a->n * 2, XSUM_MAX_CHUNKS));
+	XSum	   *na = palloc(xsum_size(n));
+
+	xsum_copy(na, n, a);
+	pfree(a);
+	return na;
+}
+
+/* An exact sum rounded to double. */
+double
+ws_sum_round(const XSum *a, const char *fname)
+{
+	double		r;
+
+	if (xsum_round(a, &r) == XSUM_OVERFLOW)
+		ta_report_out_of_range(fname);
+	return r;
+}
+
+/* qsort comparator: descending doubles, then descending second doubles. */
+static int
+CompareDesc(const void *x, const void *y, void *arg)
+{
+	const double *a = x;
+	const double *b = y;
+	int			width = *(int *) arg;
+
+	for (int i = 0; i < width; i++)
+	{
+		if (a[i] > b[i])
+			return -1;
+		if (a[i] < b[i])
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends the shortest decimal that reads back as v. */
+static void
+AppendDouble(StringInfo out, double v)
+{
+	enlargeStringInfo(out, DOUBLE_SHORTEST_DECIMAL_LEN);
+	out->len += double_to_shortest_decimal_bufn(v, out->data + out->len);
+	out->data[out->len] = '\0';
+}
+
+/* Writes the text form into a StringInfo. */
+static void
+FormatState(WeightSet *st, StringInfo out)
+{
+	int			width = ws_width(st->kind);
+	Size		bytes = (Size) st->nvals * width * sizeof(double);
+	double	   *v = palloc(Max(bytes, 1));
+
+	appendStringInfo(out, "1;%s;", ws_kind_names[st->kind]);
+	if (st->kind == WS_TOP)
+	{
+		XSum	   *t = ws_total(st);
+
+		appendStringInfo(out, "%d;" INT64_FORMAT ";", (int) st->param, st->count);
+		enlargeStringInfo(out, xsum_text_max(t) + 1);
+		out->len += xsum_to_text(t, out->data + out->len);
+		appendStringInfoChar(out, ';');
+	}
+	else if (st->kind == WS_ABOVE)
+	{
+		AppendDouble(out, st->param);
+		appendStringInfoChar(out, ';');
+	}
+	memcpy(v, ws_values(st), bytes);
+	qsort_arg(v, st->nvals, width * sizeof(double), CompareDesc, &width);
+	for (int i = 0; i < st->nvals; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(out, ',');
+		AppendDouble(out, v[i * width]);
+		if (width == 2)
+		{
+			appendStringInfoChar(out, ':');
+			AppendDouble(out, v[i * width + 1]);
+		}
+	}
+	pfree(v);
+}
+
+/* Text output. */
+Datum
+weightset_out(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	StringInfoData out;
+
+	CheckHeader(st, 0, "weightset_out");
+	initStringInfo(&out);
+	FormatState(st, &out);
+	PG_RETURN_CSTRING(out.data);
+}
+
+/* Binary output: the text form as bytes. */
+Datum
+weightset_send(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	StringInfoData out;
+
+	CheckHeader(st, 0, "weightset_send");
+	initStringInfo(&out);
+	FormatState(st, &out);
+	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));
+}
+
+/* The next sep-separated field of [*p, end); advances *p past it. */
+static const char *
+NextField(const char **p, const char *end, char sep, size_t *len, bool *last)
+{
+	const char *s = *p;
+	const char *e = memchr(s, sep, end - s);
+
+	*last = (e == NULL);
+	*len = (e ? e : end) - s;
+	*p = e ? e + 1 : end;
+	return s;
+}
+
+/* Parses a finite, non-negative double written as s[0..len); false if bad. */
+static bool
+ParseWeight(const char *s, size_t len, double *v)
+{
+	char		buf[64];
+	char	   *endptr;
+
+	if (len == 0 || len >= sizeof(buf))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit((unsigned char) s[i]) && s[i] != '.' && s[i] != 'e' &&
+			s[i] != 'E' && s[i] != '+' && s[i] != '-')
+			return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	errno = 0;
+	*v = strtod(buf, &endptr);
+	if (*endptr != '\0' || !isfinite(*v) || *v < 0 ||
+		(errno == ERANGE && *v != 0))
+		return false;
+	*v += 0.0;					/* -0 reads as 0 */
+	return true;
+}
+
+/* Parses a decimal integer in [lo, hi] written as s[0..len). */
+static bool
+ParseInt(const char *s, size_t len, int64 lo, int64 hi, int64 *v)
+{
+	char		buf[32];
+	char	   *endptr;
+
+	if (len == 0 || len >= sizeof(buf) || !isdigit((unsigned char) s[0]))
+		return false;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	errno = 0;
+	*v = strtoll(buf, &endptr, 10);
+	return errno == 0 && *endptr == '\0' && *v >= lo && *v <= hi;
+}
+
+/* Parses the text form; errors carry sqlstate (22P02 or 22P03). */
+static WeightSet *
+ParseState(const char *str, size_t slen, int sqlstate)
+{
+	const char *fname = "weightset_in";
+	const char *p = str;
+	const char *end = str + slen;
+	const char *f;
+	size_t		len;
+	bool		last;
+	int			kind = 0;
+	double		param = 0;
+	int64		count = 0;
+	int			needed = XSUM_DEFAULT_CHUNKS;
+	const char *sumtext = NULL;
+	size_t		sumlen = 0;
+	const char *errmsg_core = NULL;
+	int64		nvals;
+	int			width;
+	WeightSet  *st;
+	double	   *v;
+
+	f = NextField(&p, end, ';', &len, &last);
+	if (len != 1 || f[0] != '1' || last)
+		ReportMalformed(fname, "Unsupported format version.", sqlstate);
+	f = NextField(&p, end, ';', &len, &last);
+	for (int k = 1; k < WS_NKINDS; k++)
+		if (strlen(ws_kind_names[k]) == len && memcmp(ws_kind_names[k], f, len) == 0)
+			kind = k;
+	if (kind == 0 || last)
+		ReportMalformed(fname, "Unknown state kind.", sqlstate);
+	width = ws_width(kind);
+
+	if (kind == WS_TOP)
+	{
+		int64		n;
+
+		f = NextField(&p, end, ';', &len, &last);
+		if (last || !ParseInt(f, len, 1, PG_INT32_MAX, &n))
+			ReportMalformed(fname, "Bad n.", sqlstate);
+		param = (double) n;
+		f = NextField(&p, end, ';', &len, &last);
+		if (last || !ParseInt(f, len, 0, PG_INT64_MAX, &count))
+			ReportMalformed(fname, "Bad row count.", sqlstate);
+		sumtext = NextField(&p, end, ';', &sumlen, &last);
+		if (last || xsum_from_text(sumtext, sumlen, NULL, &needed,
+								   &errmsg_core) != (int) sumlen)
+			ReportMalformed(fname, errmsg_core ? errmsg_core : "Bad total.",
+							sqlstate);
+	}
+	else if (kind == WS_ABOVE)
+	{
+		f = NextField(&p, end, ';', &len, &last);
+		if (last || !ParseWeight(f, len, &param) || param >= 1)
+			ReportMalformed(fname, "Bad threshold.", sqlstate);
+	}
+
+	/* the entries: the rest, comma-separated; no ';' may follow */
+	if (memchr(p, ';', end - p) != NULL)
+		ReportMalformed(fname, "Too many fields.", sqlstate);
+	nvals = 0;
+	if (p < end)
+	{
+		nvals = 1;
+		for (const char *q = p; q < end; q++)
+			nvals += (*q == ',');
+	}
+	if (kind == WS_TOP ? nvals != Min(count, (int64) param) : false)
+		ReportMalformed(fname, "The number of weights does not match n and the row count.",
+						sqlstate);
+	if (StateBytes(kind, needed, nvals) > MaxAllocSize)
+		ReportMalformed(fname, "Too many weights.", sqlstate);
+
+	st = palloc0(StateBytes(kind, needed, nvals));
+	SET_VARSIZE(st, StateBytes(kind, needed, nvals));
+	st->magic = WS_MAGIC;
+	st->version = WS_VERSION;
+	st->kind = kind;
+	st->capacity = (int32) nvals;
+	st->param = param;
+	if (kind == WS_TOP)
+		xsum_init(ws_total(st), needed);
+	if (kind == WS_TOP &&
+		xsum_from_text(sumtext, sumlen, ws_total(st), &needed,
+					   &errmsg_core) != (int) sumlen)
+		ReportMalformed(fname, "Bad total.", sqlstate);
+	v = ws_values(st);
+	for (int64 i = 0; i < nvals; i++)
+	{
+		const char *e = NextField(&p, end, ',', &len, &last);
+
+		if (width == 2)
+		{
+			const char *colon = memchr(e, ':', len);
+
+			if (colon == NULL ||
+				!ParseWeight(e, colon - e, &v[2 * i]) ||
+				!ParseWeight(colon + 1, len - (colon - e) - 1, &v[2 * i + 1]))
+				ReportMalformed(fname, "Bad weight pair.", sqlstate);
+		}
+		else if (!ParseWeight(e, len, &v[i]))
+			ReportMalformed(fname, "Bad weight.", sqlstate);
+	}
+	st->nvals = (int32) nvals;
+	st->count = kind == WS_TOP ? count : nvals;
+	/* the kept weights of top_share form a min-heap */
+	if (kind == WS_TOP)
+		for (int i = st->nvals / 2 - 1; i >= 0; i--)
+			SiftDown(v, st->nvals, i);
+	return st;
+}
+
+/* Text input. */
+Datum
+weightset_in(PG_FUNCTION_ARGS)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+
+	PG_RETURN_POINTER(ParseState(str, strlen(str),
+								 ERRCODE_INVALID_TEXT_REPRESENTATION));
+}
+
+/* Binary input: the text form as bytes. */
+Datum
+weightset_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	const char *s = buf->data + buf->cursor;
+	size_t		len = buf->len - buf->cursor;
+
+	buf->cursor = buf->len;
+	PG_RETURN_POINTER(ParseState(s, len, ERRCODE_INVALID_BINARY_REPRESENTATION));
+}

@@ -1,0 +1,157 @@
+/*
+ * weightset.h
+ *	  The weightset type: the variable-size transition state of the
+ *	  concentration aggregates that need the weights themselves, not only
+ *	  their sums.
+ *
+ * A weightset is a validated varlena of one of three kinds:
+ *
+ *	WS_TOP		top_share(weight, n): the n largest weights (a min-heap,
+ *				at most n entries) and the exact total of every weight;
+ *	WS_ABOVE	share_above(), count_above(): every weight of the group
+ *				(the total, hence each name's share, is known only at the
+ *				end) and the threshold;
+ *	WS_ACTIVE	active_share(): every (portfolio, benchmark) weight pair.
+ *
+ * Memory grows with the group, never with the table: 40 bytes of header,
+ * plus 8 bytes per kept weight (16 per pair), plus for WS_TOP the exact
+ * total (16 bytes + 8 per chunk, 64 bytes for weights of similar size).
+ * Growth doubles the capacity, so it is amortised O(1) per row.
+ *
+ * The text form (weightset_out) is compact and canonical, and round-trips
+ * exactly; two states of the same kind and parameter merge
+ * (weightset_combine), so the aggregates run in parallel and on Citus
+ * workers, and the results never depend on the plan.
+ */
+#ifndef TACTALLOC_WEIGHTSET_H
+#define TACTALLOC_WEIGHTSET_H
+
+#include "common.h"
+#include "xsum.h"
+
+typedef enum WeightSetKind
+{
+	WS_TOP = 1,					/* heap of the n largest + exact total */
+	WS_ABOVE = 2,				/* every weight */
+	WS_ACTIVE = 3,				/* every (portfolio, benchmark) pair */
+	WS_NKINDS
+} WeightSetKind;
+
+typedef struct WeightSet
+{
+	int32		vl_len_;		/* varlena header (do not touch directly) */
+	uint32		magic;			/* WS_MAGIC */
+	uint8		version;		/* WS_VERSION */
+	uint8		kind;			/* WeightSetKind */
+	uint16		reserved;		/* zero */
+	int32		nvals;			/* entries in use */
+	int32		capacity;		/* entries allocated */
+	int32		reserved2;		/* zero; keeps what follows 8-byte aligned */
+	int64		count;			/* rows accumulated */
+	double		param;			/* WS_TOP: n; WS_ABOVE: threshold; else 0 */
+	/* WS_TOP only: the exact total, one XSum of xsum_size(n) bytes */
+	/* then capacity entries of ws_width(kind) doubles */
+} WeightSet;
+
+#define WS_MAGIC	0x54415753	/* "TAWS" */
+#define WS_VERSION	1
+
+/* Doubles per entry: 2 for (portfolio, benchmark) pairs, else 1. */
+static inline int
+ws_width(int kind)
+{
+	return kind == WS_ACTIVE ? 2 : 1;
+}
+
+/* The exact total of a WS_TOP state. */
+static inline XSum *
+ws_total(WeightSet *st)
+{
+	Assert(st->kind == WS_TOP);
+	return (XSum *) ((char *) st + sizeof(WeightSet));
+}
+
+/* The entries of a state. */
+static inline double *
+ws_values(WeightSet *st)
+{
+	char	   *p = (char *) st + sizeof(WeightSet);
+
+	if (st->kind == WS_TOP)
+		p += xsum_size(((XSum *) p)->n);
+	return (double *) p;
+}
+
+/*
+ * The state in argument argno, or NULL when the argument is NULL.  Inside
+ * an aggregate the running state is checked in O(1) (header and sizes) and
+ * updated in place; elsewhere it is copied and checked entry by entry.
+ */
+extern WeightSet *ws_getarg(FunctionCallInfo fcinfo, int argno, int kind,
+							const char *fname);
+
+/* Checks every entry of a state (finite, non-negative, heap order). */
+extern void ws_check_values(WeightSet *st, const char *fname);
+
+/* A new empty state in CurrentMemoryContext. */
+extern WeightSet *ws_create(int kind, double param);
+
+/* Appends a weight (WS_ABOVE) or a pair (WS_ACTIVE); may return a copy. */
+extern WeightSet *ws_append(WeightSet *st, double a, double b);
+
+/* WS_TOP: adds w to the total and keeps it if among the n largest. */
+extern WeightSet *ws_top_add(WeightSet *st, double w);
+
+/*
+ * Temporary accumulators for final functions, in CurrentMemoryContext: the
+ * adding helpers return the accumulator, a larger copy when it had to grow.
+ */
+extern XSum *ws_sum_new(void);
+extern XSum *ws_sum_grow(XSum *a, int needed);
+
+static inline XSum *
+ws_sum_add(XSum *a, double x)
+{
+	int			need = xsum_add(a, x);
+
+	if (unlikely(need != 0))
+	{
+		a = ws_sum_grow(a, need);
+		need = xsum_add(a, x);
+		Assert(need == 0);
+	}
+	return a;
+}
+
+static inline XSum *
+ws_sum_add_prod(XSum *a, double x, double y)
+{
+	int			need = xsum_add_prod(a, x, y);
+
+	if (unlikely(need != 0))
+	{
+		a = ws_sum_grow(a, need);
+		need = xsum_add_prod(a, x, y);
+		Assert(need == 0);
+	}
+	return a;
+}
+
+static inline XSum *
+ws_sum_add_prod3(XSum *a, double x, double y, double z)
+{
+	int			need = xsum_add_prod3(a, x, y, z);
+
+	if (unlikely(need != 0))
+	{
+		a = ws_sum_grow(a, need);
+		need = xsum_add_prod3(a, x, y, z);
+		Assert(need == 0);
+	}
+	return a;
+}
+
+/* Rounds an exact sum to double; overflow is an error naming fname. */
+extern double ws_sum_round(const XSum *a, const char *fname);
+
+#endif							/* TACTALLOC_WEIGHTSET_H */
