@@ -301,6 +301,13 @@ compound_return_final(PG_FUNCTION_ARGS)
 #define SK_LONGEST	3
 #define SK_NITEMS	4
 
+/* The elements of a one-dimensional int8[] without NULLs. */
+static inline int64 *
+StreakItems(ArrayType *a)
+{
+	return (int64 *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
+}
+
 /* The streak state in argument argno, validated; NULL when NULL. */
 static int64 *
 StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *fname,
@@ -323,9 +330,12 @@ StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *fname,
 				 errmsg("%s: malformed streak state", fname),
 				 errdetail("A streak state is an int8 array of %d non-NULL elements.",
 						   SK_NITEMS)));
-	s = (int64 *) ARR_DATA_PTR(a);
-	/* the runs fit in the rows; a run that is not all of the rows ends at a
-	 * row that is not true, so the leading and trailing runs do not meet */
+	s = StreakItems(a);
+	/*
+	 * The runs fit in the rows.  A run that is not all of the rows ends at a
+	 * row that is not true, so the leading and trailing runs do not meet,
+	 * and a longest run in the middle has such a row on either side.
+	 */
 	ok = s[SK_ROWS] >= 0 && s[SK_LEAD] >= 0 && s[SK_TRAIL] >= 0 &&
 		s[SK_LONGEST] <= s[SK_ROWS] &&
 		s[SK_LEAD] <= s[SK_LONGEST] && s[SK_TRAIL] <= s[SK_LONGEST];
@@ -333,7 +343,9 @@ StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *fname,
 		ok = s[SK_TRAIL] == s[SK_ROWS];
 	else if (ok)
 		ok = s[SK_LONGEST] < s[SK_ROWS] &&
-			s[SK_LEAD] + s[SK_TRAIL] < s[SK_ROWS];
+			s[SK_LEAD] + s[SK_TRAIL] < s[SK_ROWS] &&
+			(s[SK_LONGEST] == Max(s[SK_LEAD], s[SK_TRAIL]) ||
+			 s[SK_LEAD] + s[SK_LONGEST] + s[SK_TRAIL] + 2 <= s[SK_ROWS]);
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -374,7 +386,7 @@ streak_accum(PG_FUNCTION_ARGS)
 		}
 		a = construct_array(zeros, SK_NITEMS, INT8OID, sizeof(int64),
 							FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
-		s = (int64 *) ARR_DATA_PTR(a);
+		s = StreakItems(a);
 	}
 	if (unlikely(s[SK_ROWS] == PG_INT64_MAX))
 		ta_report_out_of_range("longest_streak");
