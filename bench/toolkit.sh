@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The toolkit benchmark (bench/toolkit.sql) on a throwaway cluster started
+# from the PostgreSQL that PG_CONFIG names: builds and installs tactalloc
+# there, creates a 10^7-row table (about 2 minutes) and prints the median
+# time of each aggregate and of the plain SQL it replaces, with ratios.
+#
+#   PG_CONFIG=/path/to/pg_config bench/toolkit.sh
+#   TA_BENCH_SETTINGS="-c work_mem=4MB" bench/toolkit.sh    # other settings
+set -euo pipefail
+. "$(dirname "$0")/../scripts/common.sh"
+cd "$TA_ROOT"
+
+ta_build_install
+# the same settings for both sides: a cached table, enough memory for the
+# sorts of the window SQL and for the states of the hash aggregates
+export TA_PG_OPTIONS="-c shared_buffers=1GB -c work_mem=1GB -c max_parallel_workers_per_gather=2 ${TA_BENCH_SETTINGS:-}"
+ta_cluster_start
+psql -X -q -d postgres -c "CREATE DATABASE tactalloc_bench" >/dev/null
+psql -X -q -d tactalloc_bench -c "CREATE EXTENSION tactalloc" >/dev/null
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $("${PG_CONFIG:-pg_config}" --version)"
+echo "settings: $TA_PG_OPTIONS"
+psql -X -d tactalloc_bench -f bench/toolkit.sql
