@@ -21,9 +21,21 @@ INSERT INTO contract VALUES
   ('effective_n',     '{double precision,text}',                                'double precision', 'a', 'i', false),
   ('regime_classify', '{double precision,double precision,double precision}',   'macro_regime',     'f', 'i', true),
   ('dts',             '{double precision,double precision}',                    'double precision', 'f', 'i', true),
-  ('dts',             '{double precision,double precision,double precision}',   'double precision', 'a', 'i', false);
+  ('dts',             '{double precision,double precision,double precision}',   'double precision', 'a', 'i', false),
+  -- issue 4: concentration toolkit, valuation and returns
+  ('top_share',       '{double precision,integer}',                             'double precision', 'a', 'i', false),
+  ('share_above',     '{double precision,double precision}',                    'double precision', 'a', 'i', false),
+  ('count_above',     '{double precision,double precision}',                    'bigint',           'a', 'i', false),
+  ('active_share',    '{double precision,double precision}',                    'double precision', 'a', 'i', false),
+  ('weighted_mean',   '{double precision,double precision}',                    'double precision', 'a', 'i', false),
+  ('index_multiple',  '{double precision,double precision}',                    'double precision', 'a', 'i', false),
+  ('index_multiple',  '{double precision,double precision,double precision}',   'double precision', 'a', 'i', false),
+  ('parity_upside',   '{double precision,double precision}',                    'double precision', 'f', 'i', true),
+  ('compound_return', '{double precision}',                                     'double precision', 'a', 'i', false),
+  ('longest_streak',  '{boolean}',                                              'bigint',           'a', 'i', false),
+  ('current_streak',  '{boolean}',                                              'bigint',           'a', 'i', false);
 
-SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14);
+SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 5);
 
 -- every function in the contract, as SPEC.md says
 SELECT has_function(name, args, format('%s(%s) exists', name, array_to_string(args, ', '))) FROM contract;
@@ -85,6 +97,23 @@ SELECT is((SELECT typsend <> 0 AND typreceive <> 0 FROM pg_type WHERE typname = 
           'exactsum has binary send and receive functions');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'tactalloc'), true,
           'the extension is relocatable');
+
+-- issue 4: the weightset state type and the streak aggregates' combine function
+SELECT has_type('weightset', 'the weightset state type exists');
+SELECT is((SELECT typsend <> 0 AND typreceive <> 0 FROM pg_type WHERE typname = 'weightset'), true,
+          'weightset has binary send and receive functions');
+SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
+                  JOIN pg_type t ON t.oid = a.aggtranstype
+                  WHERE t.typname = 'weightset' AND a.aggcombinefn <> 'weightset_combine'::regproc$$,
+                'every weightset aggregate combines with weightset_combine');
+SELECT set_eq($$SELECT a.aggfnoid::regproc::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
+               WHERE a.aggcombinefn = 'streak_combine'::regproc$$,
+              ARRAY['longest_streak', 'current_streak'],
+              'the streak aggregates combine with streak_combine');
+SELECT is((SELECT pg_get_function_arguments('parity_upside(float8, float8)'::regprocedure)),
+          'multiple double precision, reference double precision',
+          'parity_upside(multiple, reference)');
+-- end issue 4
 
 SELECT * FROM finish();
 ROLLBACK;
