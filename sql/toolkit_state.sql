@@ -1,11 +1,19 @@
 -- weightset and streak states: text and binary forms, combine by hand, malformed input
 SET extra_float_digits = 3;
 
--- the text form: compact, canonical (weights sorted, shortest exact decimals)
+-- the text form: compact, canonical (weights sorted, shortest exact decimals);
+-- share_above keeps only the weights that can still end above the threshold
 SELECT share_above_accum(share_above_accum(share_above_accum(NULL, 0.25, 0.03), 0.5, 0.03), 0.1, 0.03) AS above_state;
 SELECT active_share_accum(active_share_accum(active_share_accum(NULL, 0.5, NULL), NULL, 0.25), 0.1, 0.2) AS active_state;
 SELECT share_above_accum(NULL, 1e-300, 0) AS tiny, share_above_accum(NULL, 0.1 + 0.2, 0) AS inexact,
        share_above_accum(NULL, -0.0, 0) AS minus_zero;
+-- share_above's state stays small: 100 000 Zipf weights, threshold 1 %
+CREATE AGGREGATE pg_temp.above_state(float8, float8) (SFUNC = share_above_accum, STYPE = weightset);
+SELECT o, pg_column_size(st) < 4000 AS bounded, count_above_final(st) AS names, share_above_final(st) AS share,
+       regexp_replace(st::text, '^(1;above;0.01;100000);[^;]*;', '\1;<total>;') AS state
+FROM (SELECT 'largest first' AS o, pg_temp.above_state(1.0 / i, 0.01 ORDER BY i) AS st FROM generate_series(1, 100000) AS i
+      UNION ALL
+      SELECT 'smallest first', pg_temp.above_state(1.0 / i, 0.01 ORDER BY i DESC) FROM generate_series(1, 100000) AS i) AS s;
 -- equal states have equal text whatever the order of their rows
 SELECT (SELECT share_above_accum(share_above_accum(NULL, 1, 0.1), 2, 0.1))::text =
        (SELECT share_above_accum(share_above_accum(NULL, 2, 0.1), 1, 0.1))::text AS canonical;
@@ -48,9 +56,9 @@ FROM ws_states a JOIN ws_states2 b USING (k);
 SELECT weightset_combine(NULL, NULL) IS NULL AS both_null;
 SELECT share_above_final(weightset_combine(NULL, share_above_accum(NULL, 2, 0.1))) AS left_null,
        share_above_final(weightset_combine(share_above_accum(NULL, 2, 0.1), NULL)) AS right_null;
-SELECT share_above_final(weightset_combine('1;above;0.1;'::weightset, share_above_accum(NULL, 2, 0.1))) AS left_empty,
-       share_above_final(weightset_combine(share_above_accum(NULL, 2, 0.1), '1;above;0.1;'::weightset)) AS right_empty;
-SELECT share_above_final('1;above;0.1;'::weightset) IS NULL AS empty_above,
+SELECT share_above_final(weightset_combine('1;above;0.1;0;0;'::weightset, share_above_accum(NULL, 2, 0.1))) AS left_empty,
+       share_above_final(weightset_combine(share_above_accum(NULL, 2, 0.1), '1;above;0.1;0;0;'::weightset)) AS right_empty;
+SELECT share_above_final('1;above;0.1;0;0;'::weightset) IS NULL AS empty_above,
        active_share_final('1;active;'::weightset) IS NULL AS empty_active;
 SELECT weightset_combine(share_above_accum(share_above_accum(NULL, 1, 0.2), 3, 0.2),
                          share_above_accum(share_above_accum(NULL, 2, 0.2), 4, 0.2)) AS merged_above;
@@ -116,10 +124,12 @@ LATERAL (VALUES
   ('nvals', set_byte(st, 8, 17)),
   ('capacity', set_byte(st, 12, 15)),
   ('reserved2', set_byte(st, 16, 1)),
-  ('count', set_byte(st, 20, 3)),
+  ('count', set_byte(st, 20, 1)),
   ('threshold', set_byte(st, 35, 127)),
-  ('weight NaN', overlay(st placing '\x000000000000f87f'::bytea from 37 for 8)),
-  ('weight negative', set_byte(st, 43, 191)),
+  ('cut', set_byte(st, 43, 255)),
+  ('total chunks', set_byte(st, 48, 0)),
+  ('weight NaN', overlay(st placing '\x000000000000f87f'::bytea from 109 for 8)),
+  ('weight negative', set_byte(st, 115, 191)),
   ('truncated', substring(st from 1 for length(st) - 8)),
   ('extended', st || '\x0000000000000000'::bytea)) AS c(field, b)
 ORDER BY field;
@@ -129,8 +139,9 @@ LATERAL (VALUES
   ('n', set_byte(st, 35, 63)),
   ('heap order', overlay(st placing substring(st from length(st) - 7 for 8) || substring(st from length(st) - 15 for 8)
                          from length(st) - 15 for 16)),
-  ('total chunks', set_byte(st, 40, 250)),
-  ('total budget', set_byte(st, 47, 255))) AS c(field, b)
+  ('cut', set_byte(st, 43, 63)),
+  ('total chunks', set_byte(st, 48, 250)),
+  ('total budget', set_byte(st, 55, 255))) AS c(field, b)
 ORDER BY field;
 -- the running state inside an aggregate is updated in place, a direct call copies
 SELECT share_above_final(share_above_accum(st, 1, 0.1)) AS added, share_above_final(st) AS unchanged

@@ -135,9 +135,10 @@ effective_n_final(PG_FUNCTION_ARGS)
  *
  * These need the weights themselves, not only their sums, so their state
  * is a weightset (weightset.h): the n largest weights and the exact total
- * for top_share; every weight for share_above and count_above (a name's
- * share is known only once the total is); every (portfolio, benchmark)
- * pair for active_share.  Each result is computed from exact sums of the
+ * for top_share; the exact total and the weights that can still end above
+ * the threshold for share_above and count_above (a name's share is known
+ * only once the total is, but the total only grows); every (portfolio,
+ * benchmark) pair for active_share.  Each result is computed from exact sums of the
  * selected weights over the exact total, so it depends only on the multiset
  * of rows, never on their order or on the plan.
  */
@@ -275,7 +276,7 @@ share_above_accum(PG_FUNCTION_ARGS)
 	w = CheckWeight(fcinfo, "share_above", "weight", PG_GETARG_FLOAT8(1));
 	if (st == NULL)
 		st = ws_create(WS_ABOVE, threshold + 0.0);
-	PG_RETURN_POINTER(ws_append(st, w, 0));
+	PG_RETURN_POINTER(ws_above_add(st, w));
 }
 
 /*
@@ -324,21 +325,19 @@ static bool
 ComputeAbove(WeightSet *st, const char *fname, double *share, int64 *count)
 {
 	double	   *v = ws_values(st);
-	XSum	   *total = ws_sum_new();
-	XSum	   *above = ws_sum_new();
-	XSum	   *tmp = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
+	XSum	   *total = ws_total(st);
+	XSum	   *above;
+	XSum	   *tmp;
 	double		td;
 	int64		k = 0;
 
-	if (st->nvals == 0)
+	if (st->count == 0 || xsum_sign(total) == 0)
 		return false;
 	ws_check_values(st, fname);
-	for (int i = 0; i < st->nvals; i++)
-		total = ws_sum_add(total, v[i]);
-	if (xsum_sign(total) == 0)
-		return false;
 	if (xsum_round(total, &td) != XSUM_OK)
 		td = 0;
+	above = ws_sum_new();
+	tmp = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
 	for (int i = 0; i < st->nvals; i++)
 		if (IsAbove(v[i], td, total, st->param, tmp))
 		{

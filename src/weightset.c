@@ -5,15 +5,17 @@
  *
  * Text form (compact, canonical, round-trips exactly):
  *
- *		1;top;<n>;<count>;<total>;<w>,<w>,...		top_share
- *		1;above;<threshold>;<w>,<w>,...				share_above, count_above
- *		1;active;<p>:<b>,<p>:<b>,...				active_share
+ *		1;top;<n>;<count>;<total>;<w>,<w>,...			top_share
+ *		1;above;<threshold>;<count>;<total>;<w>,<w>,...	share_above, count_above
+ *		1;active;<p>:<b>,<p>:<b>,...					active_share
  *
  * where 1 is the format version, <count> the rows accumulated, <total> the
  * numeric core's text of the exact total, and every weight is written in
  * the shortest decimal that reads back to the same double.  Entries are
- * sorted in descending order, so equal states have equal text whatever the
- * order their rows came in.  The binary form is the same text.
+ * sorted in descending order, and share_above writes only the weights above
+ * the cut of its total, so equal states have equal text whatever the order
+ * their rows came in or when they were pruned.  The binary form is the
+ * same text.
  */
 #include "weightset.h"
 #include "exactsum.h"
@@ -57,18 +59,11 @@ ReportMalformed(const char *fname, const char *detail, int sqlstate)
 			 errdetail("%s", detail)));
 }
 
-/* Bytes of the exact total that precede the entries (WS_TOP only). */
-static inline Size
-SumBytes(WeightSet *st)
-{
-	return st->kind == WS_TOP ? xsum_size(ws_total(st)->n) : 0;
-}
-
 /* Bytes of a state of the given kind, total window and capacity. */
 static inline uint64
 StateBytes(int kind, int sumchunks, int64 capacity)
 {
-	return sizeof(WeightSet) + (kind == WS_TOP ? xsum_size(sumchunks) : 0) +
+	return sizeof(WeightSet) + (ws_has_total(kind) ? xsum_size(sumchunks) : 0) +
 		(uint64) capacity * ws_width(kind) * sizeof(double);
 }
 
@@ -94,16 +89,20 @@ CheckHeader(WeightSet *st, int kind, const char *fname)
 	{
 		double		n = st->param;
 
-		ok = n >= 1 && n <= PG_INT32_MAX && n == floor(n) &&
-			st->nvals == Min(st->count, (int64) n) &&
-			es_xsum_valid(ws_total(st), size - sizeof(WeightSet));
+		ok = n >= 1 && n <= PG_INT32_MAX && n == floor(n) && st->cut == 0 &&
+			st->nvals == Min(st->count, (int64) n);
+	}
+	else if (ok && st->kind == WS_ABOVE)
+		ok = st->param >= 0 && st->param < 1 &&
+			st->cut >= 0 && st->cut <= DBL_MAX;
+	else if (ok)
+		ok = st->param == 0 && st->cut == 0 && st->nvals == st->count;
+	if (ok && ws_has_total(st->kind))
+	{
+		ok = es_xsum_valid(ws_total(st), size - sizeof(WeightSet));
 		if (ok)
 			sumchunks = ws_total(st)->n;
 	}
-	else if (ok && st->kind == WS_ABOVE)
-		ok = st->param >= 0 && st->param < 1 && st->nvals == st->count;
-	else if (ok)
-		ok = st->param == 0 && st->nvals == st->count;
 	if (!ok)
 		ReportMalformed(fname, "Inconsistent state header.",
 						ERRCODE_INVALID_PARAMETER_VALUE);
@@ -145,7 +144,10 @@ ws_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 		return NULL;
 	if (AggCheckCallContext(fcinfo, NULL))
 	{
-		st = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+		struct varlena *v = (struct varlena *) PG_GETARG_POINTER(argno);
+
+		/* the running state is never toasted: skip the call on the hot path */
+		st = (WeightSet *) (VARATT_IS_EXTENDED(v) ? pg_detoast_datum(v) : v);
 		CheckHeader(st, kind, fname);
 	}
 	else
@@ -158,8 +160,8 @@ ws_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 }
 
 /*
- * A copy of st with room for capacity entries and, for WS_TOP, a total
- * window of sumchunks chunks.  The copy is made in CurrentMemoryContext: an
+ * A copy of st with room for capacity entries and, for WS_TOP and WS_ABOVE,
+ * a total window of sumchunks chunks.  The copy is made in CurrentMemoryContext: an
  * aggregate's executor moves a returned state that is not the one it passed
  * into the aggregate's context and frees the old one.
  */
@@ -179,7 +181,7 @@ Resize(WeightSet *st, int64 capacity, int sumchunks)
 	memcpy(ns, st, sizeof(WeightSet));
 	SET_VARSIZE(ns, size);
 	ns->capacity = (int32) capacity;
-	if (st->kind == WS_TOP)
+	if (ws_has_total(st->kind))
 	{
 		if (sumchunks == ws_total(st)->n)
 			memcpy(ws_total(ns), ws_total(st), xsum_size(sumchunks));
@@ -204,7 +206,7 @@ Reserve(WeightSet *st, int64 needed)
 		cap = Min(cap, (int64) st->param);
 	else if (cap > PG_INT32_MAX)
 		cap = Max(needed, PG_INT32_MAX);
-	return Resize(st, cap, st->kind == WS_TOP ? ws_total(st)->n : 0);
+	return Resize(st, cap, ws_has_total(st->kind) ? ws_total(st)->n : 0);
 }
 
 /* A new, empty state. */
@@ -221,24 +223,23 @@ ws_create(int kind, double param)
 	st->kind = kind;
 	st->capacity = cap;
 	st->param = param;
-	if (kind == WS_TOP)
+	if (ws_has_total(kind))
 		xsum_init(ws_total(st), XSUM_DEFAULT_CHUNKS);
 	return st;
 }
 
-/* Appends a weight (WS_ABOVE) or a pair (WS_ACTIVE). */
+/* Appends a (portfolio, benchmark) pair. */
 WeightSet *
 ws_append(WeightSet *st, double a, double b)
 {
 	double	   *v;
 
-	Assert(st->kind != WS_TOP);
+	Assert(st->kind == WS_ACTIVE);
 	if (unlikely(st->nvals == st->capacity))
 		st = Reserve(st, (int64) st->nvals + 1);
-	v = ws_values(st) + (Size) st->nvals * ws_width(st->kind);
+	v = ws_values(st) + (Size) st->nvals * 2;
 	v[0] = a;
-	if (st->kind == WS_ACTIVE)
-		v[1] = b;
+	v[1] = b;
 	st->nvals++;
 	st->count++;
 	return st;
@@ -301,9 +302,9 @@ HeapOffer(WeightSet *st, double w)
 	return st;
 }
 
-/* WS_TOP: adds w to the exact total and offers it to the heap. */
-WeightSet *
-ws_top_add(WeightSet *st, double w)
+/* Adds w to the exact total of a WS_TOP or WS_ABOVE state. */
+static inline WeightSet *
+TotalAdd(WeightSet *st, double w)
 {
 	int			need = xsum_add(ws_total(st), w);
 
@@ -313,8 +314,75 @@ ws_top_add(WeightSet *st, double w)
 		need = xsum_add(ws_total(st), w);
 		Assert(need == 0);
 	}
+	return st;
+}
+
+/* WS_TOP: adds w to the exact total and offers it to the heap. */
+WeightSet *
+ws_top_add(WeightSet *st, double w)
+{
+	st = TotalAdd(st, w);
 	st = HeapOffer(st, w);
 	st->count++;
+	return st;
+}
+
+/*
+ * The cut of a WS_ABOVE state: threshold × total, lowered by 2^-40 so that
+ * rounding (of the total to double, of the product, and of xsum_ratio()
+ * within an ulp) cannot drop a weight whose share could end above the
+ * threshold.  The total only grows, so the cut stays valid for every row to
+ * come.  Below 2^-900 shares may be subnormal: nothing is dropped but zeros.
+ */
+double
+ws_above_cut(WeightSet *st)
+{
+	double		td;
+
+	if (st->param < 0x1p-900)
+		return 0;
+	if (xsum_round(ws_total(st), &td) != XSUM_OK)
+		td = DBL_MAX;			/* the total is even larger */
+	if (td <= 0)
+		return 0;
+	return st->param * td * (1 - 0x1p-40);
+}
+
+/* Drops the weights at or below the cut of the current total. */
+static void
+Prune(WeightSet *st)
+{
+	double	   *v = ws_values(st);
+	int			k = 0;
+
+	st->cut = Max(st->cut, ws_above_cut(st));
+	for (int i = 0; i < st->nvals; i++)
+		if (v[i] > st->cut)
+			v[k++] = v[i];
+	st->nvals = k;
+}
+
+/*
+ * WS_ABOVE: adds w to the exact total and keeps it unless it is at or below
+ * the cut.  A full state is pruned first and grows (doubling) only if that
+ * frees less than half of it, so the work stays amortised O(1) per row.
+ */
+WeightSet *
+ws_above_add(WeightSet *st, double w)
+{
+	st = TotalAdd(st, w);
+	st->count++;
+	if (w > st->cut)
+	{
+		if (unlikely(st->nvals == st->capacity))
+		{
+			Prune(st);
+			if (st->nvals >= st->capacity / 2)
+				st = Reserve(st, (int64) st->capacity + 1);
+		}
+		if (w > st->cut)
+			ws_values(st)[st->nvals++] = w;
+	}
 	return st;
 }
 
@@ -324,7 +392,7 @@ MergeStates(WeightSet *a, WeightSet *b)
 {
 	double	   *bv = ws_values(b);
 
-	if (a->kind == WS_TOP)
+	if (ws_has_total(a->kind))
 	{
 		/* the merge normalises its second argument: use a copy of b's */
 		XSum	   *bt = palloc(xsum_size(ws_total(b)->n));
@@ -338,6 +406,9 @@ MergeStates(WeightSet *a, WeightSet *b)
 			need = xsum_merge(ws_total(a), bt);
 			Assert(need == 0);
 		}
+	}
+	if (a->kind == WS_TOP)
+	{
 		for (int i = 0; i < b->nvals; i++)
 			a = HeapOffer(a, bv[i]);
 	}
@@ -349,6 +420,9 @@ MergeStates(WeightSet *a, WeightSet *b)
 		memcpy(ws_values(a) + (Size) a->nvals * width, bv,
 			   (Size) b->nvals * width * sizeof(double));
 		a->nvals += b->nvals;
+		/* a cut of either part is valid for the larger total */
+		if (a->kind == WS_ABOVE)
+			a->cut = Max(a->cut, b->cut);
 	}
 	a->count += b->count;
 	return a;
@@ -463,24 +537,34 @@ FormatState(WeightSet *st, StringInfo out)
 	Size		bytes = (Size) st->nvals * width * sizeof(double);
 	double	   *v = palloc(Max(bytes, 1));
 
+	int			nvals = 0;
+	double		cut = 0;
+
 	appendStringInfo(out, "1;%s;", ws_kind_names[st->kind]);
 	if (st->kind == WS_TOP)
-	{
-		XSum	   *t = ws_total(st);
-
-		appendStringInfo(out, "%d;" INT64_FORMAT ";", (int) st->param, st->count);
-		enlargeStringInfo(out, xsum_text_max(t) + 1);
-		out->len += xsum_to_text(t, out->data + out->len);
-		appendStringInfoChar(out, ';');
-	}
+		appendStringInfo(out, "%d;", (int) st->param);
 	else if (st->kind == WS_ABOVE)
 	{
 		AppendDouble(out, st->param);
 		appendStringInfoChar(out, ';');
+		cut = ws_above_cut(st);
 	}
-	memcpy(v, ws_values(st), bytes);
-	qsort_arg(v, st->nvals, width * sizeof(double), CompareDesc, &width);
+	if (ws_has_total(st->kind))
+	{
+		XSum	   *t = ws_total(st);
+
+		appendStringInfo(out, INT64_FORMAT ";", st->count);
+		enlargeStringInfo(out, xsum_text_max(t) + 1);
+		out->len += xsum_to_text(t, out->data + out->len);
+		appendStringInfoChar(out, ';');
+	}
+	/* the entries, sorted; for share_above only those above the cut */
 	for (int i = 0; i < st->nvals; i++)
+		if (st->kind != WS_ABOVE || ws_values(st)[i] > cut)
+			memcpy(v + (Size) nvals++ * width, ws_values(st) + (Size) i * width,
+				   width * sizeof(double));
+	qsort_arg(v, nvals, width * sizeof(double), CompareDesc, &width);
+	for (int i = 0; i < nvals; i++)
 	{
 		if (i > 0)
 			appendStringInfoChar(out, ',');
@@ -614,6 +698,15 @@ ParseState(const char *str, size_t slen, int sqlstate)
 		if (last || !ParseInt(f, len, 1, PG_INT32_MAX, &n))
 			ReportMalformed(fname, "Bad n.", sqlstate);
 		param = (double) n;
+	}
+	else if (kind == WS_ABOVE)
+	{
+		f = NextField(&p, end, ';', &len, &last);
+		if (last || !ParseWeight(f, len, &param) || param >= 1)
+			ReportMalformed(fname, "Bad threshold.", sqlstate);
+	}
+	if (ws_has_total(kind))
+	{
 		f = NextField(&p, end, ';', &len, &last);
 		if (last || !ParseInt(f, len, 0, PG_INT64_MAX, &count))
 			ReportMalformed(fname, "Bad row count.", sqlstate);
@@ -622,12 +715,6 @@ ParseState(const char *str, size_t slen, int sqlstate)
 								   &errmsg_core) != (int) sumlen)
 			ReportMalformed(fname, errmsg_core ? errmsg_core : "Bad total.",
 							sqlstate);
-	}
-	else if (kind == WS_ABOVE)
-	{
-		f = NextField(&p, end, ';', &len, &last);
-		if (last || !ParseWeight(f, len, &param) || param >= 1)
-			ReportMalformed(fname, "Bad threshold.", sqlstate);
 	}
 
 	/* the entries: the rest, comma-separated; no ';' may follow */
@@ -640,7 +727,8 @@ ParseState(const char *str, size_t slen, int sqlstate)
 		for (const char *q = p; q < end; q++)
 			nvals += (*q == ',');
 	}
-	if (kind == WS_TOP ? nvals != Min(count, (int64) param) : false)
+	if (kind == WS_TOP ? nvals != Min(count, (int64) param) :
+		kind == WS_ABOVE ? nvals > count : false)
 		ReportMalformed(fname, "The number of weights does not match n and the row count.",
 						sqlstate);
 	if (StateBytes(kind, needed, nvals) > MaxAllocSize)
@@ -653,9 +741,9 @@ ParseState(const char *str, size_t slen, int sqlstate)
 	st->kind = kind;
 	st->capacity = (int32) nvals;
 	st->param = param;
-	if (kind == WS_TOP)
+	if (ws_has_total(kind))
 		xsum_init(ws_total(st), needed);
-	if (kind == WS_TOP &&
+	if (ws_has_total(kind) &&
 		xsum_from_text(sumtext, sumlen, ws_total(st), &needed,
 					   &errmsg_core) != (int) sumlen)
 		ReportMalformed(fname, "Bad total.", sqlstate);
@@ -677,7 +765,7 @@ ParseState(const char *str, size_t slen, int sqlstate)
 			ReportMalformed(fname, "Bad weight.", sqlstate);
 	}
 	st->nvals = (int32) nvals;
-	st->count = kind == WS_TOP ? count : nvals;
+	st->count = ws_has_total(kind) ? count : nvals;
 	/* the kept weights of top_share form a min-heap */
 	if (kind == WS_TOP)
 		for (int i = st->nvals / 2 - 1; i >= 0; i--)

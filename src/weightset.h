@@ -8,15 +8,18 @@
  *
  *	WS_TOP		top_share(weight, n): the n largest weights (a min-heap,
  *				at most n entries) and the exact total of every weight;
- *	WS_ABOVE	share_above(), count_above(): every weight of the group
- *				(the total, hence each name's share, is known only at the
- *				end) and the threshold;
+ *	WS_ABOVE	share_above(), count_above(): the exact total and the
+ *				weights that can still be above the threshold.  The total
+ *				only grows (weights are not negative), so a weight at or
+ *				below threshold × the running total can never end above it
+ *				and is dropped: after each pruning fewer than 1/threshold
+ *				weights remain (every positive weight when threshold = 0);
  *	WS_ACTIVE	active_share(): every (portfolio, benchmark) weight pair.
  *
- * Memory grows with the group, never with the table: 40 bytes of header,
- * plus 8 bytes per kept weight (16 per pair), plus for WS_TOP the exact
- * total (16 bytes + 8 per chunk, 64 bytes for weights of similar size).
- * Growth doubles the capacity, so it is amortised O(1) per row.
+ * Memory grows with the group, never with the table: 48 bytes of header,
+ * plus the exact total (16 bytes + 8 per chunk: 64 bytes for weights of
+ * similar size) for WS_TOP and WS_ABOVE, plus 8 bytes per kept weight (16
+ * per pair).  Growth doubles the capacity, so it is amortised O(1) per row.
  *
  * The text form (weightset_out) is compact and canonical, and round-trips
  * exactly; two states of the same kind and parameter merge
@@ -32,7 +35,7 @@
 typedef enum WeightSetKind
 {
 	WS_TOP = 1,					/* heap of the n largest + exact total */
-	WS_ABOVE = 2,				/* every weight */
+	WS_ABOVE = 2,				/* candidates above the threshold + total */
 	WS_ACTIVE = 3,				/* every (portfolio, benchmark) pair */
 	WS_NKINDS
 } WeightSetKind;
@@ -49,7 +52,8 @@ typedef struct WeightSet
 	int32		reserved2;		/* zero; keeps what follows 8-byte aligned */
 	int64		count;			/* rows accumulated */
 	double		param;			/* WS_TOP: n; WS_ABOVE: threshold; else 0 */
-	/* WS_TOP only: the exact total, one XSum of xsum_size(n) bytes */
+	double		cut;			/* WS_ABOVE: weights <= cut are never above */
+	/* WS_TOP, WS_ABOVE: the exact total, one XSum of xsum_size(n) bytes */
 	/* then capacity entries of ws_width(kind) doubles */
 } WeightSet;
 
@@ -63,11 +67,18 @@ ws_width(int kind)
 	return kind == WS_ACTIVE ? 2 : 1;
 }
 
-/* The exact total of a WS_TOP state. */
+/* Whether states of a kind carry the exact total of their weights. */
+static inline bool
+ws_has_total(int kind)
+{
+	return kind == WS_TOP || kind == WS_ABOVE;
+}
+
+/* The exact total of a WS_TOP or WS_ABOVE state. */
 static inline XSum *
 ws_total(WeightSet *st)
 {
-	Assert(st->kind == WS_TOP);
+	Assert(ws_has_total(st->kind));
 	return (XSum *) ((char *) st + sizeof(WeightSet));
 }
 
@@ -77,7 +88,7 @@ ws_values(WeightSet *st)
 {
 	char	   *p = (char *) st + sizeof(WeightSet);
 
-	if (st->kind == WS_TOP)
+	if (ws_has_total(st->kind))
 		p += xsum_size(((XSum *) p)->n);
 	return (double *) p;
 }
@@ -96,8 +107,17 @@ extern void ws_check_values(WeightSet *st, const char *fname);
 /* A new empty state in CurrentMemoryContext. */
 extern WeightSet *ws_create(int kind, double param);
 
-/* Appends a weight (WS_ABOVE) or a pair (WS_ACTIVE); may return a copy. */
+/* WS_ACTIVE: appends a (portfolio, benchmark) pair; may return a copy. */
 extern WeightSet *ws_append(WeightSet *st, double a, double b);
+
+/* WS_ABOVE: adds w to the total and keeps it if it can end above. */
+extern WeightSet *ws_above_add(WeightSet *st, double w);
+
+/*
+ * WS_ABOVE: a weight at or below this can never end above the threshold,
+ * whatever rows are still to come (computed from the current total).
+ */
+extern double ws_above_cut(WeightSet *st);
 
 /* WS_TOP: adds w to the total and keeps it if among the n largest. */
 extern WeightSet *ws_top_add(WeightSet *st, double w);
