@@ -96,7 +96,11 @@ CheckState(const ExactSum *st, int kind, const char *fname)
 						ERRCODE_INVALID_PARAMETER_VALUE);
 }
 
-/* Whether an accumulator header is well formed and its chunks fit. */
+/*
+ * Whether an accumulator header is well formed and its chunks fit.  The
+ * core sets used to 0 (empty) or to n - 3 (positioned: the chunks its fast
+ * path may touch), so any other value could lead it outside the window.
+ */
 bool
 es_xsum_valid(const XSum *a, Size avail)
 {
@@ -105,7 +109,7 @@ es_xsum_valid(const XSum *a, Size avail)
 		avail >= xsum_size(a->n) &&
 		a->lo >= XSUM_IDX_MIN && a->lo + a->n - 1 <= XSUM_IDX_MAX &&
 		a->budget >= 0 && a->budget <= ES_MAX_BUDGET &&
-		(a->used == 0 || a->used == 1);
+		(a->used == 0 || (a->n >= 4 && a->used == a->n - 3));
 }
 
 /* The validated state in argument argno, copied outside an aggregate. */
