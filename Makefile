@@ -10,7 +10,7 @@ DATA = $(EXTENSION)--$(EXTVERSION).sql
 DOCS = doc/tactalloc.md
 
 # pg_regress suite in sql/ + expected/, in this order
-REGRESS = setup concentration regime credit state parallel toolkit toolkit_state valuation toolkit_parallel docs
+REGRESS = setup concentration regime credit state parallel plans accuracy toolkit toolkit_state valuation toolkit_parallel docs
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

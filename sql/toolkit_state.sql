@@ -78,8 +78,10 @@ SELECT expect_error($$SELECT top_share_accum(top_share_accum(NULL, 1, 10), 1, 5)
 -- malformed text is rejected (22P02)
 SELECT t, expect_error(format('SELECT %L::weightset', t)) AS result
 FROM (VALUES (''), ('1'), ('2;above;0.1;1'), ('1;below;0.1;1'), ('1;above;1;1'), ('1;above;-0.1;1'),
-             ('1;above;NaN;1'), ('1;above;0.1;1,'), ('1;above;0.1;,1'), ('1;above;0.1;-1'), ('1;above;0.1;1e999'),
-             ('1;above;0.1;nan'), ('1;above;0.1;inf'), ('1;above;0.1; 1'), ('1;above;0.1;1;2'), ('1;above;0.1'),
+             ('1;above;NaN;1'), ('1;above;0.1;2;0;1,'), ('1;above;0.1;2;0;,1'), ('1;above;0.1;1;0;-1'),
+             ('1;above;0.1;1;0;1e999'), ('1;above;0.1;1;0;nan'), ('1;above;0.1;1;0;inf'), ('1;above;0.1;1;0; 1'),
+             ('1;above;0.1;1;0;1;2'), ('1;above;0.1;1;0;1,2'), ('1;above;0.1;-1;0;'), ('1;above;0.1;1;zz;1'),
+             ('1;above;0.1;1'), ('1;above;0.1'),
              ('1;active;1'), ('1;active;1:'), ('1;active;1:2:3'), ('1;active;1:-2'), ('1;active;1:2;'),
              ('1;top;0;1;0;1'), ('1;top;2;x;0;1'), ('1;top;2;3;0;1'), ('1;top;2;1;0;1,2'), ('1;top;2;1;0;1;'),
              ('1;top;2;-1;0;'), ('1;top;99999999999;1;0;1'), ('1;top;2;1;zz;1')) AS v(t);

@@ -27,6 +27,9 @@ typedef enum ExactSumKind
 	ES_NKINDS					/* one past the last kind */
 } ExactSumKind;
 
+/* Most accumulators a kind of state has */
+#define ES_MAX_SUMS		4
+
 /* Modes (the flags byte) */
 #define ES_MODE_NET		0		/* hhi: negative weights are an error */
 #define ES_MODE_GROSS	1		/* hhi: normalise by Σ|w| */
@@ -130,12 +133,5 @@ extern bool es_ratio(ExactSum *st, int inum, int pnum, int iden, int pden,
 
 /* Accumulator i rounded to the nearest double; overflow is an error. */
 extern double es_round(ExactSum *st, int i, const char *fname);
-
-/*
- * True when the bytes at a, of which avail are readable, hold a
- * well-formed accumulator header whose chunks fit in avail: the check every
- * state type that embeds an XSum makes before touching it.
- */
-extern bool es_xsum_valid(const XSum *a, Size avail);
 
 #endif							/* TACTALLOC_EXACTSUM_H */

@@ -18,7 +18,6 @@
  * same text.
  */
 #include "weightset.h"
-#include "exactsum.h"
 
 #include "common/shortest_dec.h"
 #include "lib/stringinfo.h"
@@ -99,7 +98,7 @@ CheckHeader(WeightSet *st, int kind, const char *fname)
 		ok = st->param == 0 && st->cut == 0 && st->nvals == st->count;
 	if (ok && ws_has_total(st->kind))
 	{
-		ok = es_xsum_valid(ws_total(st), size - sizeof(WeightSet));
+		ok = xsum_check(ws_total(st), size - sizeof(WeightSet)) == NULL;
 		if (ok)
 			sumchunks = ws_total(st)->n;
 	}
@@ -729,7 +728,7 @@ ParseState(const char *str, size_t slen, int sqlstate)
 	}
 	if (kind == WS_TOP ? nvals != Min(count, (int64) param) :
 		kind == WS_ABOVE ? nvals > count : false)
-		ReportMalformed(fname, "The number of weights does not match n and the row count.",
+		ReportMalformed(fname, "The number of weights does not match the row count (and n).",
 						sqlstate);
 	if (StateBytes(kind, needed, nvals) > MaxAllocSize)
 		ReportMalformed(fname, "Too many weights.", sqlstate);

@@ -1,0 +1,81 @@
+-- Generated from doc/tactalloc.md by test/doc2regress: edit the doc, not this file.
+\pset border 2
+SET extra_float_digits = 0;
+SET datestyle = ISO;
+CREATE TEMP TABLE constituents (as_of date, security text, sector text, market_cap float8);
+INSERT INTO constituents VALUES
+  ('2025-12-31', 'AAA', 'Information Technology', 400),
+  ('2025-12-31', 'BBB', 'Information Technology', 300),
+  ('2025-12-31', 'CCC', 'Financials', 200),
+  ('2025-12-31', 'DDD', 'Energy', 100),
+  ('2024-12-31', 'AAA', 'Information Technology', 250),
+  ('2024-12-31', 'BBB', 'Information Technology', 250),
+  ('2024-12-31', 'CCC', 'Financials', 250),
+  ('2024-12-31', 'DDD', 'Energy', 250);
+SELECT as_of, hhi(market_cap) FROM constituents GROUP BY as_of ORDER BY as_of;
+SELECT hhi(w) AS fractions, hhi(w * 100) AS percents
+FROM (VALUES (0.4), (0.3), (0.2), (0.1)) AS v(w);
+SELECT hhi(w, 'gross') FROM (VALUES (1.5), (-0.5)) AS v(w);
+SELECT as_of, effective_n(market_cap), hhi(market_cap)
+FROM constituents GROUP BY as_of ORDER BY as_of;
+SELECT sector, effective_n(market_cap) AS names
+FROM constituents WHERE as_of = '2025-12-31'
+GROUP BY sector ORDER BY sector;
+SELECT enum_range(NULL::macro_regime);
+SELECT region, level, change, regime_classify(level, change) AS regime
+FROM (VALUES ('Global', 99.6, 0.12), ('Japan', 100.6, 0.11),
+             ('UK', 100.2, -0.05), ('China', 99.2, -0.20), ('US', 100, 0))
+     AS lei(region, level, change);
+CREATE TEMP TABLE lei (region text, as_of date, level float8, change float8,
+  regime macro_regime GENERATED ALWAYS AS (regime_classify(level, change)) STORED);
+INSERT INTO lei (region, as_of, level, change)
+VALUES ('EM', '2025-12-01', 99.7, 0.15), ('Europe', '2025-12-01', 100.3, 0.09);
+SELECT region, regime FROM lei ORDER BY region;
+SELECT dts(5, 100) AS a, dts(7, 150) AS b, dts(3, 400) AS c;
+SELECT dts(mv, dur, oas) AS portfolio_dts,
+       sum(mv * dur) / sum(mv) * sum(mv * oas) / sum(mv) AS avg_d_times_avg_s
+FROM (VALUES (50::float8, 5::float8, 100::float8), (30, 7, 150), (20, 3, 400)) AS book(mv, dur, oas);
+SELECT hhi(w) AS hhi, effective_n(w) AS names
+FROM (VALUES (1e300::float8), (1e300), (1e300), (1e300)) AS v(w);
+SELECT hhi_final(exactsum_combine(
+         (SELECT hhi_accum(hhi_accum(NULL, 400), 300)),
+         (SELECT hhi_accum(hhi_accum(NULL, 200), 100)))) AS rolled_up;
+SELECT hhi(w) FROM (VALUES (0.6), (-0.1)) AS v(w);
+SELECT as_of, top_share(market_cap, 1) AS top1, top_share(market_cap, 2) AS top2,
+       top_share(market_cap, 10) AS top10
+FROM constituents GROUP BY as_of ORDER BY as_of;
+SELECT share_above(market_cap, 0.3) AS above_30pct, share_above(market_cap, 0.2) AS above_20pct,
+       share_above(market_cap, 0) AS all_held
+FROM constituents WHERE as_of = '2025-12-31';
+SELECT as_of, count_above(market_cap, 0.2) AS names, share_above(market_cap, 0.2) AS weight
+FROM constituents GROUP BY as_of ORDER BY as_of;
+WITH portfolio(security, w) AS (VALUES ('A', 0.5), ('B', 0.3), ('C', 0.2)),
+     benchmark(security, w) AS (VALUES ('A', 0.25), ('B', 0.25), ('C', 0.25), ('D', 0.25))
+SELECT active_share(p.w, b.w)
+FROM portfolio p FULL JOIN benchmark b USING (security);
+SELECT share_above_accum(share_above_accum(NULL, 100, 0.3), 400, 0.3) AS state;
+SELECT share_above_final(weightset_combine(
+         share_above_accum(share_above_accum(NULL, 400, 0.3), 300, 0.3),
+         share_above_accum(share_above_accum(NULL, 200, 0.3), 100, 0.3))) AS rolled_up;
+SELECT weighted_mean(pe, cap) AS cap_weighted_mean_pe
+FROM (VALUES (40000, 40000 / 3000.0), (2000, 2000 / -1400.0)) AS v(cap, pe);
+CREATE TEMP TABLE valuation (security text, cap float8, earnings float8, sales float8);
+INSERT INTO valuation VALUES ('AAA', 40000, 3000, 5000), ('LLL', 2000, -1400, 625);
+SELECT index_multiple(cap, earnings) AS index_pe,
+       index_multiple(cap, earnings) FILTER (WHERE earnings > 0) AS ex_negative_pe,
+       weighted_mean(cap / earnings, cap) AS mean_of_pe_wrong
+FROM valuation;
+SELECT index_multiple(cap, sales) AS cap_weighted_ps, index_multiple(cap, sales, 1) AS equal_weighted_ps
+FROM (VALUES (800, 100), (320, 100), (160, 100), (80, 100)) AS v(cap, sales);
+SELECT parity_upside(19.5, 28) AS pe_19_5_to_28, parity_upside(3.4, 1.7) AS ps_3_4_to_1_7;
+SELECT compound_return(r) FROM (VALUES (0.1), (-0.5), (0.2)) AS v(r);
+CREATE TEMP TABLE daily_returns (day int, small_caps float8, large_caps float8);
+INSERT INTO daily_returns VALUES
+  (1, 0.004, 0.001), (2, 0.002, 0.003), (3, 0.006, 0.002), (4, 0.001, -0.002),
+  (5, 0.003, 0.001), (6, NULL, 0.002), (7, 0.005, 0.004), (8, 0.002, 0.001);
+SELECT longest_streak(small_caps > large_caps ORDER BY day) AS longest,
+       current_streak(small_caps > large_caps ORDER BY day) AS current
+FROM daily_returns;
+SELECT day, current_streak(small_caps > large_caps) OVER (ORDER BY day) AS days_in_a_row
+FROM daily_returns ORDER BY day;
+SELECT share_above(market_cap, 3) FROM constituents;
