@@ -12,10 +12,10 @@ set -euo pipefail
 cd "$TA_ROOT"
 
 ta_build_install
-# the same settings for both sides, a cached table; each run once with the
-# default work_mem and once with enough for the window SQL's sorts and the
-# hash aggregates' states to stay in memory
-export TA_PG_OPTIONS="-c shared_buffers=1GB -c max_parallel_workers_per_gather=2 ${TA_BENCH_SETTINGS:-}"
+# the same settings for both sides and as bench/run (a cached table, no
+# JIT); each query runs once with the default work_mem and once with enough
+# for the window SQL's sorts and the hash aggregates' states to stay in memory
+export TA_PG_OPTIONS="-c shared_buffers=2GB -c max_parallel_workers_per_gather=2 -c jit=off ${TA_BENCH_SETTINGS:-}"
 ta_cluster_start
 psql -X -q -d postgres -c "CREATE DATABASE tactalloc_bench" >/dev/null
 psql -X -q -d tactalloc_bench -c "CREATE EXTENSION tactalloc" >/dev/null

@@ -45,9 +45,6 @@ static const char *const ws_kind_aggs[WS_NKINDS] = {
 	[WS_ACTIVE] = "active_share",
 };
 
-/* Smallest capacity allocated for WS_ABOVE and WS_ACTIVE. */
-#define WS_MIN_CAPACITY	16
-
 /* Raises "malformed state" with the given detail. */
 static void
 ReportMalformed(const char *fname, const char *detail, int sqlstate)
@@ -192,27 +189,50 @@ Resize(WeightSet *st, int64 capacity, int sumchunks)
 	return ns;
 }
 
+/*
+ * A capacity of at least want entries that fills an allocation of a power
+ * of two bytes: palloc rounds small chunks up to one, so the rest would be
+ * wasted (a state of 256 weights plus its header would take 4 kB for 2 kB
+ * of weights).  WS_TOP never needs more than n.
+ */
+static int64
+FillCapacity(int kind, double param, int sumchunks, int64 want)
+{
+	uint64		fixed = StateBytes(kind, sumchunks, 0);
+	uint64		bytes = 256;
+	int64		cap;
+
+	while (bytes < StateBytes(kind, sumchunks, want))
+		bytes <<= 1;
+	cap = (bytes - fixed) / (ws_width(kind) * sizeof(double));
+	if (kind == WS_TOP)
+		cap = Min(cap, (int64) param);
+	return Max(cap, want);
+}
+
 /* A state whose capacity is at least needed entries (doubling). */
 static WeightSet *
 Reserve(WeightSet *st, int64 needed)
 {
+	int			sumchunks = ws_has_total(st->kind) ? ws_total(st)->n : 0;
 	int64		cap;
 
 	if (needed <= st->capacity)
 		return st;
-	cap = Max(needed, Max((int64) st->capacity * 2, WS_MIN_CAPACITY));
+	cap = Max(needed, (int64) st->capacity * 2);
 	if (st->kind == WS_TOP)
 		cap = Min(cap, (int64) st->param);
-	else if (cap > PG_INT32_MAX)
+	cap = FillCapacity(st->kind, st->param, sumchunks, cap);
+	if (cap > PG_INT32_MAX)
 		cap = Max(needed, PG_INT32_MAX);
-	return Resize(st, cap, ws_has_total(st->kind) ? ws_total(st)->n : 0);
+	return Resize(st, cap, sumchunks);
 }
 
 /* A new, empty state. */
 WeightSet *
 ws_create(int kind, double param)
 {
-	int			cap = kind == WS_TOP ? (int) Min(param, 8) : WS_MIN_CAPACITY;
+	int			cap = (int) FillCapacity(kind, param, XSUM_DEFAULT_CHUNKS, 1);
 	Size		size = StateBytes(kind, XSUM_DEFAULT_CHUNKS, cap);
 	WeightSet  *st = palloc0(size);
 
@@ -365,12 +385,29 @@ Prune(WeightSet *st)
  * WS_ABOVE: adds w to the exact total and keeps it unless it is at or below
  * the cut.  A full state is pruned first and grows (doubling) only if that
  * frees less than half of it, so the work stays amortised O(1) per row.
+ * The candidates peak early, while the total is small; so that a state
+ * does not keep that room to the end (a partial state travels to the
+ * leader of a parallel plan), it is also pruned each time the row count
+ * doubles, and shrunk when three quarters of it are free.
  */
 WeightSet *
 ws_above_add(WeightSet *st, double w)
 {
 	st = TotalAdd(st, w);
 	st->count++;
+	if (unlikely((st->count & (st->count - 1)) == 0) && st->count >= 256)
+	{
+		Prune(st);
+		if (st->nvals < st->capacity / 4)
+		{
+			int			sumchunks = ws_total(st)->n;
+			int64		cap = FillCapacity(WS_ABOVE, st->param, sumchunks,
+										   Max(2 * (int64) st->nvals, 1));
+
+			if (cap < st->capacity)
+				st = Resize(st, cap, sumchunks);
+		}
+	}
 	if (w > st->cut)
 	{
 		if (unlikely(st->nvals == st->capacity))
