@@ -16,6 +16,9 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Every object depends on every header (PGXS tracks no header dependencies)
+$(OBJS): $(wildcard src/*.h)
+
 # The numeric core's own unit tests (no PostgreSQL needed)
 XSUM_CFLAGS = -std=c99 -O2 -Wall -Wextra -Werror -Isrc
 test/xsum_test: test/xsum_test.c src/xsum.c src/xsum.h

@@ -72,7 +72,7 @@ dts_accum(PG_FUNCTION_ARGS)
 	st = es_add(st, DTS_W, w);
 	st = es_add_prod3(st, DTS_WDS, w, d, s);
 	st->count++;
-	PG_RETURN_POINTER(st);
+	es_return(fcinfo, st);
 }
 
 /* Σw·D·S / Σw; NULL for no rows or a zero total weight. */

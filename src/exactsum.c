@@ -30,16 +30,7 @@ PG_FUNCTION_INFO_V1(exactsum_combine);
  * sums of products 8, of triple products 10, for weights of similar size;
  * wider ranges grow the window).
  */
-typedef struct ExactSumKindInfo
-{
-	const char *name;
-	int			nmodes;
-	const char *modes[2];
-	int			nsums;
-	int			chunks[ES_MAX_SUMS];
-} ExactSumKindInfo;
-
-static const ExactSumKindInfo es_kinds[ES_NKINDS] = {
+const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 	[ES_HHI] = {"hhi", 2, {"net", "gross"}, 2, {6, 8}},
 	[ES_DTS] = {"dts", 1, {"plain"}, 2, {6, 10}},
 };
@@ -94,9 +85,9 @@ CheckState(FunctionCallInfo fcinfo, const ExactSum *st, int kind,
 		ReportMalformed(fcinfo, dflt, "Trailing bytes after the last accumulator.");
 }
 
-/* The validated state in argument argno, copied outside an aggregate. */
+/* es_getarg's slow path: detoast, copy outside an aggregate, validate. */
 ExactSum *
-es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
+es_getarg_slow(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 {
 	ExactSum   *st;
 
