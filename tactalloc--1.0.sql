@@ -440,3 +440,12 @@ CREATE FUNCTION liquidity_stance(balance_sheet_change float8, policy_rate_change
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION liquidity_stance(float8, float8) IS
 	'Liquidity stance: easing (balance sheet not shrinking, rates not rising), tightening (not growing, not falling), mixed (opposite ways, e.g. run-off while cutting), neutral (both flat)';
+
+--------------------------------------------------------------------------
+-- Credit: spread shocks (issue 6)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION spread_return(dts float8, relative_spread_change float8) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION spread_return(float8, float8) IS
+	'Spread return of a spread shock in bp: -DTS x relative spread change (a 10 % widening, 0.1, of an 805 DTS book gives -80.5)';
