@@ -449,3 +449,14 @@ CREATE FUNCTION spread_return(dts float8, relative_spread_change float8) RETURNS
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION spread_return(float8, float8) IS
 	'Spread return of a spread shock in bp: -DTS x relative spread change (a 10 % widening, 0.1, of an 805 DTS book gives -80.5)';
+
+--------------------------------------------------------------------------
+-- Size segments (issue 6)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION size_segment(market_cap float8, prior_segment integer DEFAULT NULL,
+							 breakpoints integer[] DEFAULT '{1000,3000}', band float8 DEFAULT 0.05)
+	RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C WINDOW IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION size_segment(float8, integer, integer[], float8) IS
+	'Russell-style size segment by market-cap rank with membership banding; window function, use OVER (PARTITION BY rank_date ORDER BY market_cap DESC)';
