@@ -5,8 +5,10 @@ SET client_min_messages = warning;
 CREATE SCHEMA demo;
 SET search_path = demo, public;
 \set ECHO none
-\ir ../data/load.sql
+\i data/load.sql
 \set ECHO all
+-- (load.sql resets datestyle to the session's startup value)
+SET datestyle = 'ISO, MDY';
 SET extra_float_digits = 3;
 
 CREATE VIEW demo.tracked AS
