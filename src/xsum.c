@@ -1,0 +1,1175 @@
+/*
+ * xsum.c
+ *	  The numeric core: exact sums of doubles and of products of doubles.
+ *
+ * Representation.  An XSum holds its value as signed 64-bit chunks,
+ * value = sum of c[i] * 2^(32 * (lo + i)).  Between normalisations a chunk
+ * may hold any int64 value; a normalised sum has every chunk in [0, 2^32)
+ * except the top chunk of the window, which is signed (two's complement
+ * across the whole window).
+ *
+ * A term v * 2^e (v a signed integer of at most 56 bits) is added as three
+ * chunk increments: chunk k = floor(e / 32) gets the low 32 bits of v shifted
+ * by e mod 32, chunk k + 1 the next 32 bits, chunk k + 2 the (signed) rest.
+ * Each increment is below 2^32 in magnitude, and a chunk starts a budget
+ * period below 2^32, so up to 2^30 terms could go in before a chunk might
+ * overflow; the budget counts them (XSUM_BUDGET, 2^24 by default) and the
+ * carries are propagated when it runs out.
+ *
+ * Window.  The top chunk of the window only ever receives carries: a term
+ * may use chunks lo .. lo + n - 2.  For speed, "used" holds the number of
+ * chunk positions where a term's lowest chunk may land (n - 3), or 0 while
+ * the sum is empty and unpositioned, so one unsigned compare checks both
+ * "positioned" and "in the window".  A positioned window has n >= 4.  When
+ * a term falls outside, the window is re-centred on its contents and the
+ * term (or the needed size is returned, the sum untouched).
+ *
+ * Products.  Each factor is scaled to a mantissa in [1, 2) with its exponent
+ * kept aside (subnormals are normalised), so nothing overflows or
+ * underflows.  For x * y, p = a * b and err = fma(a, b, -p) are exact,
+ * p * 2^52 and err * 2^104 are integers, and P * 2^52 + E (107 bits) is
+ * added as one wide integer: five chunk updates, one unit of budget.  For
+ * x * y * z, p * c and err * c are split by fma again into four exact terms
+ * (four units); products of tiny numbers have their terms stripped of
+ * trailing zero bits so that even 2^-1074 cubed stays within XSUM_IDX_MIN.
+ *
+ * Rounding and ratios work on the sign and magnitude of a normalised local
+ * copy, never on the accumulator itself.  A ratio reads each sum as a
+ * double-double (the top 116 bits, a sticky bit below), squares and divides
+ * in double-double arithmetic, and rounds the double-double result once,
+ * exactly, at its final exponent (so subnormal results are rounded once).
+ *
+ * Text form (canonical: computed from the sign and magnitude of the value,
+ * so it does not depend on the window, the budget or the order of adds):
+ *
+ *		0						the value zero
+ *		1.L.N.HEX				a positive value
+ *		1.L.N.-HEX				a negative value
+ *
+ * "1" is the format version.  L (decimal, optionally negative, no leading
+ * zeros) is the index of the lowest non-zero 32-bit chunk of the magnitude,
+ * N (decimal, 1..XSUM_MAX_CHUNKS) the number of chunks, and HEX exactly 8*N
+ * lowercase hex digits: the magnitude's chunks L+N-1 down to L, most
+ * significant first, so that |value| = HEX * 2^(32 * L).  The first and the
+ * last chunk are non-zero, and L + N <= XSUM_IDX_MAX (room for a carry
+ * chunk).  Example: 1.0 is "1.0.1.00000001", -0.75 is "1.-1.1.-c0000000".
+ * The text ends at the end of the buffer or at a ';'.  xsum_from_text sets
+ * *needed to N + 1 (at least 4: room for the carry chunk), or 1 for "0".
+ *
+ * The code assumes two's complement int64_t (guaranteed by C99) and an
+ * arithmetic right shift of negative values (checked at compile time).
+ */
+#include "xsum.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Keep slow paths out of line and hot helpers inline. */
+#if defined(__GNUC__)
+#define NOINLINE			__attribute__((noinline))
+#define ALWAYS_INLINE		inline __attribute__((always_inline))
+#else
+#define NOINLINE
+#define ALWAYS_INLINE		inline
+#endif
+
+/*
+ * Units of carry budget between two normalisations: each unit adds less
+ * than 2^32 in magnitude to any chunk, so up to 2^30 would be safe; a
+ * smaller budget costs nothing measurable (one normalisation per 2^24
+ * adds) and lets tests exhaust it quickly.  Overridable for tests.
+ */
+#ifndef XSUM_BUDGET
+#define XSUM_BUDGET			(1 << 24)
+#endif
+
+#define FRAC_MASK			((((uint64_t) 1) << 52) - 1)
+#define SIGN_BIT			(((uint64_t) 1) << 63)
+#define ONE_BITS			(((uint64_t) 1023) << 52)
+#define INF_BITS			(((uint64_t) 2047) << 52)
+#define LOW32				((int64_t) 0xFFFFFFFF)
+
+/* A term's position is its exponent plus POS_BIAS, never negative. */
+#define POS_BIAS			(-XSUM_CHUNK_BITS * XSUM_IDX_MIN)
+#define CHUNK_OF(pos)		(((pos) >> 5) + XSUM_IDX_MIN)
+
+/* Longest valid text: "1.-101.200.-" and 8 hex digits per chunk. */
+#define MAX_TEXT			(16 + 8 * XSUM_MAX_CHUNKS)
+
+/* Local chunk arrays: a whole window plus two chunks for carries. */
+#define LOCAL_CHUNKS		(XSUM_MAX_CHUNKS + 2)
+
+typedef char xsum_check_shift[(((int64_t) -3) >> 1) == -2 ? 1 : -1];
+typedef char xsum_check_chunks[XSUM_CHUNK_BITS == 32 ? 1 : -1];
+typedef char xsum_check_budget[XSUM_BUDGET >= 4 && XSUM_BUDGET <= (1 << 30) ? 1 : -1];
+
+/* A term v * 2^(pos - POS_BIAS) waiting to be added. */
+typedef struct Term
+{
+	int64_t		v;
+	int			pos;
+} Term;
+
+/* A factor of a product: f * 2^e with f in [1, 2) in magnitude, or 0. */
+typedef struct Factor
+{
+	double		f;
+	int			e;
+} Factor;
+
+/* A double-double number hi + lo, |lo| <= ulp(hi) / 2. */
+typedef struct DD
+{
+	double		hi;
+	double		lo;
+} DD;
+
+static const char *const digits = "0123456789abcdef";
+
+/* Reinterprets bits as a double. */
+static inline double
+BitsToDouble(uint64_t bits)
+{
+	double		d;
+
+	memcpy(&d, &bits, sizeof(d));
+	return d;
+}
+
+/* Reinterprets a double as bits. */
+static inline uint64_t
+DoubleToBits(double d)
+{
+	uint64_t	bits;
+
+	memcpy(&bits, &d, sizeof(bits));
+	return bits;
+}
+
+/* Number of leading zero bits of a non-zero 64-bit value. */
+static inline int
+Clz64(uint64_t x)
+{
+#if defined(__GNUC__)
+	return __builtin_clzll(x);
+#else
+	int			n = 0;
+
+	while (!(x & SIGN_BIT))
+	{
+		x <<= 1;
+		n++;
+	}
+	return n;
+#endif
+}
+
+/* Number of trailing zero bits of a non-zero 64-bit value. */
+static inline int
+Ctz64(uint64_t x)
+{
+#if defined(__GNUC__)
+	return __builtin_ctzll(x);
+#else
+	int			n = 0;
+
+	while (!(x & 1))
+	{
+		x >>= 1;
+		n++;
+	}
+	return n;
+#endif
+}
+
+/* Adds v * 2^s (0 <= s < 32, |v| < 2^62) to chunks c[0], c[1] and c[2]. */
+static inline void
+AddTerm(int64_t *c, int64_t v, int s)
+{
+	int64_t		q = v >> (32 - s);
+
+	c[0] += (int64_t) (((uint64_t) v << s) & 0xFFFFFFFF);
+	c[1] += q & LOW32;
+	c[2] += q >> 32;
+}
+
+/* Propagates carries: c[0 .. n-2] end in [0, 2^32), c[n-1] signed. */
+static void
+NormalizeChunks(int64_t *c, int n)
+{
+	int			i;
+
+	for (i = 0; i < n - 1; i++)
+	{
+		c[i + 1] += c[i] >> 32;
+		c[i] &= LOW32;
+	}
+}
+
+/* Window size needed for chunks lo .. hi plus a carry chunk above. */
+static inline int
+NeedFor(int lo, int hi)
+{
+	int			need = hi - lo + 2;
+
+	return need < 4 ? 4 : need;
+}
+
+/* Lowest chunk index of a window of n chunks centred on lo .. hi. */
+static int
+PlaceWindow(int lo, int hi, int n)
+{
+	int			wlo = lo - (n - (hi - lo + 2)) / 2;
+
+	if (wlo > XSUM_IDX_MAX - n + 1)
+		wlo = XSUM_IDX_MAX - n + 1;
+	if (wlo < XSUM_IDX_MIN)
+		wlo = XSUM_IDX_MIN;
+	return wlo;
+}
+
+/*
+ * Sign and magnitude of the n chunks c (unnormalised allowed): m[0 .. n+1]
+ * receives the magnitude's chunks, each in [0, 2^32), and *L, *H the lowest
+ * and highest non-zero ones.  Returns -1, 0 or +1.
+ */
+static int
+MagnitudeOf(const int64_t *c, int n, int64_t *m, int *L, int *H)
+{
+	int			i;
+	int			sign = 0;
+
+	memcpy(m, c, (size_t) n * sizeof(int64_t));
+	m[n] = m[n + 1] = 0;
+	NormalizeChunks(m, n + 2);
+	if (m[n + 1] < 0)
+	{
+		for (i = 0; i < n + 2; i++)
+			m[i] = -m[i];
+		NormalizeChunks(m, n + 2);
+		sign = -1;
+	}
+	for (*H = n + 1; *H >= 0 && m[*H] == 0; (*H)--)
+		;
+	if (*H < 0)
+		return 0;
+	for (*L = 0; m[*L] == 0; (*L)++)
+		;
+	return sign ? sign : 1;
+}
+
+/* MagnitudeOf() for an accumulator; indexes relative to a->lo. */
+static int
+Magnitude(const XSum *a, int64_t *m, int *L, int *H)
+{
+	if (!a->used)
+		return 0;
+	return MagnitudeOf(a->c, a->n, m, L, H);
+}
+
+/*
+ * Makes room for terms touching chunks rlo .. rhi (absolute indexes): on
+ * return 0, *a is normalised with a full budget and its window holds its
+ * contents and rlo .. rhi below the carry chunk.  Otherwise returns the
+ * window size needed and leaves *a untouched.
+ */
+static int
+MakeRoom(XSum *a, int rlo, int rhi)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L = 0,
+				H = 0,
+				sign,
+				lo,
+				need,
+				i;
+
+	sign = Magnitude(a, m, &L, &H);
+	if (sign)
+	{
+		if (a->lo + L < rlo)
+			rlo = a->lo + L;
+		if (a->lo + H > rhi)
+			rhi = a->lo + H;
+	}
+	need = NeedFor(rlo, rhi);
+	if (need > a->n)
+		return need;
+	lo = PlaceWindow(rlo, rhi, a->n);
+	memset(a->c, 0, (size_t) a->n * sizeof(int64_t));
+	for (i = L; sign && i <= H; i++)
+		a->c[a->lo + i - lo] = sign < 0 ? -m[i] : m[i];
+	a->lo = lo;
+	a->used = a->n - 3;
+	a->budget = XSUM_BUDGET;
+	NormalizeChunks(a->c, a->n);
+	return 0;
+}
+
+/*
+ * Adds nt terms, all or none: the general path, also taken when the hot
+ * path finds a term outside the window or the carry budget used up.
+ */
+static NOINLINE int
+AddTerms(XSum *a, const Term *t, int nt)
+{
+	int			rlo = XSUM_IDX_MAX,
+				rhi = XSUM_IDX_MIN,
+				live = 0,
+				i,
+				r;
+
+	for (i = 0; i < nt; i++)
+	{
+		if (t[i].v == 0)
+			continue;
+		if (CHUNK_OF(t[i].pos) < rlo)
+			rlo = CHUNK_OF(t[i].pos);
+		if (CHUNK_OF(t[i].pos) + 2 > rhi)
+			rhi = CHUNK_OF(t[i].pos) + 2;
+		live++;
+	}
+	if (live == 0)
+		return 0;
+	if (!a->used || rlo < a->lo || rhi > a->lo + a->n - 2 ||
+		a->budget < live)
+	{
+		r = MakeRoom(a, rlo, rhi);
+		if (r)
+			return r;
+	}
+	for (i = 0; i < nt; i++)
+		if (t[i].v != 0)
+			AddTerm(a->c + (CHUNK_OF(t[i].pos) - a->lo), t[i].v, t[i].pos & 31);
+	a->budget -= live;
+	return 0;
+}
+
+/* SplitFactor's branch for zero and subnormals (normalised; zero: f = 0). */
+static NOINLINE Factor
+SplitSmall(uint64_t bits)
+{
+	uint64_t	frac = bits & FRAC_MASK;
+	Factor		r = {0.0, 0};
+	int			sh;
+
+	if (frac == 0)
+		return r;
+	sh = Clz64(frac) - 11;
+	frac = (frac << sh) & FRAC_MASK;
+	r.f = BitsToDouble((bits & SIGN_BIT) | ONE_BITS | frac);
+	r.e = -1022 - sh;
+	return r;
+}
+
+/*
+ * Splits a finite double's bits into a mantissa f in [1, 2) (with the sign)
+ * and an exponent e, x = f * 2^e.  Zero gives f = 0.
+ */
+static inline Factor
+SplitFactor(uint64_t bits)
+{
+	int			ef = (int) (bits >> 52) & 0x7FF;
+	Factor		r;
+
+	if (ef == 0)
+		return SplitSmall(bits);
+	r.f = BitsToDouble((bits & ~INF_BITS) | ONE_BITS);
+	r.e = ef - 1023;
+	return r;
+}
+
+/*
+ * Makes a term of d * 2^e (d finite), stripped of trailing zero bits so it
+ * sits as high as possible.  A zero d gives v = 0.
+ */
+static void
+DoubleTerm(Term *t, double d, int e)
+{
+	uint64_t	bits = DoubleToBits(d);
+	int			ef = (int) (bits >> 52) & 0x7FF;
+	uint64_t	m = (bits & FRAC_MASK) | ((uint64_t) (ef != 0) << 52);
+	int			tz;
+
+	t->v = 0;
+	t->pos = 0;
+	if (m == 0)
+		return;
+	tz = Ctz64(m);
+	m >>= tz;
+	t->v = (bits & SIGN_BIT) ? -(int64_t) m : (int64_t) m;
+	t->pos = (ef ? ef : 1) - 1075 + tz + e + POS_BIAS;
+}
+
+/* Makes *a an empty sum with a window of n chunks. */
+void
+xsum_init(XSum *a, int n)
+{
+	a->lo = 0;
+	a->n = n;
+	a->budget = XSUM_BUDGET;
+	a->used = 0;
+	memset(a->c, 0, (size_t) n * sizeof(int64_t));
+}
+
+/* Copies src into dst (which may be src, grown in place), n >= src->n. */
+void
+xsum_copy(XSum *dst, int n, const XSum *src)
+{
+	int			srcn = src->n,
+				srclo = src->lo,
+				lo = src->lo,
+				off;
+
+	if (!src->used)
+	{
+		xsum_init(dst, n);
+		return;
+	}
+	if (lo > XSUM_IDX_MAX - n + 1)
+		lo = XSUM_IDX_MAX - n + 1;
+	off = srclo - lo;
+	memmove(dst->c + off, src->c, (size_t) srcn * sizeof(int64_t));
+	memset(dst->c, 0, (size_t) off * sizeof(int64_t));
+	memset(dst->c + off + srcn, 0, (size_t) (n - off - srcn) * sizeof(int64_t));
+	dst->lo = lo;
+	dst->n = n;
+	dst->used = n - 3;
+	dst->budget = XSUM_BUDGET;
+	NormalizeChunks(dst->c, n);
+}
+
+/* Adds x exactly; the hot path is a few shifts, adds and one branch. */
+int
+xsum_add(XSum *a, double x)
+{
+	uint64_t	bits = DoubleToBits(x);
+	int			ef = (int) (bits >> 52) & 0x7FF;
+	int64_t		m = (int64_t) ((bits & FRAC_MASK) | ((uint64_t) (ef != 0) << 52));
+	int64_t		neg = -(int64_t) (bits >> 63);
+	int			pos = ef + (ef == 0) - 1075 + POS_BIAS;
+	int			k = CHUNK_OF(pos) - a->lo;
+	Term		t;
+
+	if ((uint32_t) k < (uint32_t) a->used && a->budget > 0)
+	{
+		a->budget--;
+		AddTerm(a->c + k, (m ^ neg) - neg, pos & 31);
+		return 0;
+	}
+	t.v = (m ^ neg) - neg;
+	t.pos = pos;
+	return AddTerms(a, &t, 1);
+}
+
+/*
+ * Adds the 128-bit two's complement integer hi:lo times 2^s (0 <= s < 32,
+ * |hi:lo| < 2^107) to chunks c[0 .. 4]: one update per chunk, each below
+ * 2^32 in magnitude, so it costs one unit of carry budget.
+ */
+static inline void
+AddWide(int64_t *c, uint64_t lo, int64_t hi, int s)
+{
+	uint64_t	l = lo << s;
+	uint64_t	h = ((uint64_t) hi << s) | ((lo >> 1) >> (63 - s));
+
+	c[0] += (int64_t) (l & 0xFFFFFFFF);
+	c[1] += (int64_t) (l >> 32);
+	c[2] += (int64_t) (h & 0xFFFFFFFF);
+	c[3] += (int64_t) (h >> 32);
+	c[4] += (hi >> 1) >> (63 - s);
+}
+
+/* AddPair's slow path: makes room for chunks k .. k+4, then adds. */
+static NOINLINE int
+AddPairSlow(XSum *a, uint64_t lo, int64_t hi, int pos)
+{
+	int			k = CHUNK_OF(pos);
+
+	if (lo == 0 && hi == 0)
+		return 0;
+	if (!a->used || k < a->lo || k + 4 > a->lo + a->n - 2 || a->budget < 1)
+	{
+		int			r = MakeRoom(a, k, k + 4);
+
+		if (r)
+			return r;
+	}
+	a->budget--;
+	AddWide(a->c + (k - a->lo), lo, hi, pos & 31);
+	return 0;
+}
+
+/*
+ * Adds fa * fb * 2^e exactly, fa and fb in [1, 2) in magnitude: the exact
+ * product P * 2^(e-52) + E * 2^(e-104) from fma, added as one wide integer
+ * (P alone, with its own exponent, when E is zero).
+ */
+static inline int
+AddPair(XSum *a, double fa, double fb, int e)
+{
+	double		p = fa * fb;
+	double		err = fma(fa, fb, -p);
+	int64_t		P = (int64_t) (p * 0x1p52);
+	int64_t		E = (int64_t) (err * 0x1p104);
+	uint64_t	lo = ((uint64_t) P << 52) + (uint64_t) E;
+	int64_t		hi = (P >> 12) + (E >> 63) + (lo < ((uint64_t) P << 52));
+	int			pos = e - 104 + POS_BIAS;
+	int			k;
+
+	if (E == 0)
+	{
+		lo = (uint64_t) P;
+		hi = P >> 63;
+		pos += 52;
+	}
+	k = CHUNK_OF(pos) - a->lo;
+	if ((uint32_t) k < (uint32_t) a->used &&
+		(uint32_t) (k + 2) < (uint32_t) a->used && a->budget > 0)
+	{
+		a->budget--;
+		AddWide(a->c + k, lo, hi, pos & 31);
+		return 0;
+	}
+	return AddPairSlow(a, lo, hi, pos);
+}
+
+/* Adds x * y exactly (zero and subnormal factors take a slower branch). */
+int
+xsum_add_prod(XSum *a, double x, double y)
+{
+	Factor		fx = SplitFactor(DoubleToBits(x));
+	Factor		fy = SplitFactor(DoubleToBits(y));
+
+	if (fx.f == 0 || fy.f == 0)
+		return 0;
+	return AddPair(a, fx.f, fy.f, fx.e + fy.e);
+}
+
+/*
+ * A normal or zero double d times 2^e as a term (no stripping of trailing
+ * zeros); a zero d gets position zpos, which the caller knows is in use.
+ */
+static inline void
+SplitTerm(Term *t, double d, int e, int zpos)
+{
+	uint64_t	bits = DoubleToBits(d);
+	int			ef = (int) (bits >> 52) & 0x7FF;
+	int64_t		m = (int64_t) ((bits & FRAC_MASK) | ((uint64_t) (ef != 0) << 52));
+	int64_t		neg = -(int64_t) (bits >> 63);
+
+	t->v = (m ^ neg) - neg;
+	t->pos = m ? ef - 1075 + e + POS_BIAS : zpos;
+}
+
+/*
+ * The four exact terms of x * y * z: with p + err = a * b (fma), the terms
+ * p * c and err * c are split by fma again; d[] receives them as doubles and
+ * *e their common exponent.  Returns 0 when a factor is zero.
+ */
+static ALWAYS_INLINE int
+Prod3Terms(double x, double y, double z, Term *t, double *d, int *e)
+{
+	Factor		fa = SplitFactor(DoubleToBits(x));
+	Factor		fb = SplitFactor(DoubleToBits(y));
+	Factor		fc = SplitFactor(DoubleToBits(z));
+	double		p,
+				err;
+
+	if (fa.f == 0 || fb.f == 0 || fc.f == 0)
+		return 0;
+	*e = fa.e + fb.e + fc.e;
+	p = fa.f * fb.f;
+	err = fma(fa.f, fb.f, -p);
+	d[0] = p * fc.f;
+	d[1] = fma(p, fc.f, -d[0]);
+	d[2] = err * fc.f;
+	d[3] = fma(err, fc.f, -d[2]);
+	SplitTerm(&t[0], d[0], *e, 0);
+	SplitTerm(&t[1], d[1], *e, t[0].pos);
+	SplitTerm(&t[2], d[2], *e, t[0].pos);
+	SplitTerm(&t[3], d[3], *e, t[0].pos);
+	return 1;
+}
+
+/*
+ * Slow path of xsum_add_prod3.  Terms that would reach below XSUM_IDX_MIN
+ * (products of tiny numbers) are stripped of trailing zero bits; otherwise
+ * the window is made to fit the terms as the hot path places them.
+ */
+static NOINLINE int
+AddProd3Slow(XSum *a, double x, double y, double z)
+{
+	Term		t[4];
+	double		d[4];
+	int			e,
+				i;
+
+	if (!Prod3Terms(x, y, z, t, d, &e))
+		return 0;
+	for (i = 0; i < 4; i++)
+		if (CHUNK_OF(t[i].pos) < XSUM_IDX_MIN)
+			break;
+	for (; i < 4; i++)
+		DoubleTerm(&t[i], d[i], e);
+	return AddTerms(a, t, 4);
+}
+
+/* Adds x * y * z exactly: four fma-split terms (see Prod3Terms). */
+int
+xsum_add_prod3(XSum *a, double x, double y, double z)
+{
+	Term		t[4];
+	double		d[4];
+	int			e,
+				klo,
+				khi,
+				lo = a->lo;
+
+	if (!Prod3Terms(x, y, z, t, d, &e))
+		return 0;
+	klo = t[3].pos < t[2].pos ? t[3].pos : t[2].pos;
+	klo = CHUNK_OF(t[1].pos < klo ? t[1].pos : klo) - a->lo;
+	khi = CHUNK_OF(t[0].pos) - a->lo;
+	if (klo < 0 || (uint32_t) khi >= (uint32_t) a->used || a->budget < 4)
+		return AddProd3Slow(a, x, y, z);
+	a->budget -= 4;
+	AddTerm(a->c + (CHUNK_OF(t[0].pos) - lo), t[0].v, t[0].pos & 31);
+	AddTerm(a->c + (CHUNK_OF(t[1].pos) - lo), t[1].v, t[1].pos & 31);
+	AddTerm(a->c + (CHUNK_OF(t[2].pos) - lo), t[2].v, t[2].pos & 31);
+	AddTerm(a->c + (CHUNK_OF(t[3].pos) - lo), t[3].v, t[3].pos & 31);
+	return 0;
+}
+
+/* a += b exactly; b is normalised in place. */
+int
+xsum_merge(XSum *a, XSum *b)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L,
+				H,
+				sign,
+				blo = b->lo,
+				r,
+				i;
+
+	xsum_normalize(b);
+	sign = Magnitude(b, m, &L, &H);
+	if (!sign)
+		return 0;
+	r = MakeRoom(a, blo + L, blo + H);
+	if (r)
+		return r;
+	for (i = L; i <= H; i++)
+		a->c[blo + i - a->lo] += sign < 0 ? -m[i] : m[i];
+	NormalizeChunks(a->c, a->n);
+	return 0;
+}
+
+/* Propagates carries: canonical form within the window, same value. */
+void
+xsum_normalize(XSum *a)
+{
+	NormalizeChunks(a->c, a->n);
+	a->budget = XSUM_BUDGET;
+}
+
+/* The sign of the exact value. */
+int
+xsum_sign(const XSum *a)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L,
+				H;
+
+	return Magnitude(a, m, &L, &H);
+}
+
+/* Bit length of a value in [1, 2^32). */
+static inline int
+BitLength32(int64_t x)
+{
+	return 64 - Clz64((uint64_t) x);
+}
+
+/*
+ * Top 128 bits of the magnitude m[L .. H] (chunk lo + i for m[i]): *x1 has
+ * bit 63 set, *x0 follows, *sticky tells whether any lower bit is set.
+ * Returns the exponent of the top bit.
+ */
+static int
+TopBits(const int64_t *m, int lo, int L, int H,
+		uint64_t *x1, uint64_t *x0, int *sticky)
+{
+	uint64_t	w[5];
+	uint64_t	A,
+				B,
+				C,
+				rest;
+	int			nb = BitLength32(m[H]),
+				sh = 32 - nb,
+				i;
+
+	for (i = 0; i < 5; i++)
+		w[i] = H - i >= L ? (uint64_t) m[H - i] : 0;
+	A = w[0] << 32 | w[1];
+	B = w[2] << 32 | w[3];
+	C = w[4] << 32;
+	*x1 = sh ? A << sh | B >> (64 - sh) : A;
+	*x0 = sh ? B << sh | C >> (64 - sh) : B;
+	rest = C << sh;
+	*sticky = rest != 0;
+	for (i = L; i < H - 4 && !*sticky; i++)
+		*sticky = m[i] != 0;
+	return XSUM_CHUNK_BITS * (lo + H) + nb - 1;
+}
+
+/*
+ * Rounds a magnitude (top 64 bits x with bit 63 set, top bit exponent E,
+ * sticky for anything below) to the nearest double, ties to even.
+ */
+static int
+RoundBits(uint64_t x, int E, int sticky, int neg, double *result)
+{
+	uint64_t	base = 0,
+				mant,
+				r,
+				half,
+				bits;
+	int			shift = 11;
+
+	if (E > 1023)
+		return XSUM_OVERFLOW;
+	if (E >= -1022)
+		base = (uint64_t) (E + 1022) << 52;
+	else
+		shift = 11 - 1022 - E;
+	if (shift > 64)
+		mant = r = 0, half = 1;
+	else if (shift == 64)
+		mant = 0, r = x, half = SIGN_BIT;
+	else
+	{
+		mant = x >> shift;
+		r = x & ((((uint64_t) 1) << shift) - 1);
+		half = ((uint64_t) 1) << (shift - 1);
+	}
+	bits = base + mant;
+	if (r > half || (r == half && (sticky || (mant & 1))))
+		bits++;
+	if (bits >= INF_BITS)
+		return XSUM_OVERFLOW;
+	*result = BitsToDouble(bits | (neg ? SIGN_BIT : 0));
+	return XSUM_OK;
+}
+
+/* Rounds a sign and magnitude (as from MagnitudeOf) to a double. */
+static int
+RoundMagnitude(const int64_t *m, int lo, int L, int H, int sign,
+			   double *result)
+{
+	uint64_t	x1,
+				x0;
+	int			sticky,
+				E;
+
+	if (!sign)
+	{
+		*result = 0.0;
+		return XSUM_OK;
+	}
+	E = TopBits(m, lo, L, H, &x1, &x0, &sticky);
+	return RoundBits(x1, E, sticky || x0 != 0, sign < 0, result);
+}
+
+/* Rounds the exact value to the nearest double (ties to even). */
+int
+xsum_round(const XSum *a, double *result)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L = 0,
+				H = 0,
+				sign;
+
+	sign = Magnitude(a, m, &L, &H);
+	return RoundMagnitude(m, a->lo, L, H, sign, result);
+}
+
+/* s + e where |e| is small against s: exact double-double sum. */
+static inline DD
+QuickTwoSum(double s, double e)
+{
+	DD			r;
+
+	r.hi = s + e;
+	r.lo = e - (r.hi - s);
+	return r;
+}
+
+/* a + b as an exact double-double. */
+static inline DD
+TwoSum(double a, double b)
+{
+	DD			r;
+	double		bb;
+
+	r.hi = a + b;
+	bb = r.hi - a;
+	r.lo = (a - (r.hi - bb)) + (b - bb);
+	return r;
+}
+
+/* a - b in double-double. */
+static DD
+DDSub(DD a, DD b)
+{
+	DD			s = TwoSum(a.hi, -b.hi);
+	DD			t = TwoSum(a.lo, -b.lo);
+
+	s.lo += t.hi;
+	s = QuickTwoSum(s.hi, s.lo);
+	s.lo += t.lo;
+	return QuickTwoSum(s.hi, s.lo);
+}
+
+/* a * b in double-double. */
+static DD
+DDMul(DD a, DD b)
+{
+	double		p = a.hi * b.hi;
+	double		e = fma(a.hi, b.hi, -p);
+
+	e += a.hi * b.lo + a.lo * b.hi;
+	return QuickTwoSum(p, e);
+}
+
+/* a * b in double-double, b a double. */
+static DD
+DDMulD(DD a, double b)
+{
+	double		p = a.hi * b;
+	double		e = fma(a.hi, b, -p);
+
+	e += a.lo * b;
+	return QuickTwoSum(p, e);
+}
+
+/* a / b in double-double: three quotient digits with exact remainders. */
+static DD
+DDDiv(DD a, DD b)
+{
+	double		q1 = a.hi / b.hi,
+				q2,
+				q3;
+	DD			r,
+				q;
+
+	r = DDSub(a, DDMulD(b, q1));
+	q2 = r.hi / b.hi;
+	r = DDSub(r, DDMulD(b, q2));
+	q3 = r.hi / b.hi;
+	q = QuickTwoSum(q1, q2);
+	r = TwoSum(q.hi, q3);
+	r.lo += q.lo;
+	return QuickTwoSum(r.hi, r.lo);
+}
+
+/*
+ * Reads a non-zero magnitude as a double-double in [1, 2) times 2^E: the
+ * top 116 bits exactly, the rest as a sticky bit.  Returns E.
+ */
+static int
+ReadDD(const int64_t *m, int lo, int L, int H, DD *d)
+{
+	uint64_t	x1,
+				x0;
+	int			sticky,
+				E;
+
+	E = TopBits(m, lo, L, H, &x1, &x0, &sticky);
+	*d = QuickTwoSum((double) (x1 >> 11) * 0x1p-52,
+					 (double) (x1 & 0x7FF) * 0x1p-63 +
+					 (double) (x0 | (uint64_t) sticky) * 0x1p-127);
+	return E;
+}
+
+/* Rounds (q.hi + q.lo) * 2^K, q in (1/4, 4), to a double, once. */
+static int
+RoundDD(DD q, int K, int neg, double *result)
+{
+	int64_t		c[LOCAL_CHUNKS];
+	int64_t		m[LOCAL_CHUNKS];
+	Term		t[2];
+	int			L,
+				H,
+				sign,
+				i;
+
+	if (K > 1026)
+		return XSUM_OVERFLOW;
+	if (K < -1080)
+	{
+		*result = neg ? -0.0 : 0.0;
+		return XSUM_OK;
+	}
+	memset(c, 0, sizeof(c));
+	DoubleTerm(&t[0], q.hi, K);
+	DoubleTerm(&t[1], q.lo, K);
+	for (i = 0; i < 2; i++)
+		if (t[i].v != 0)
+			AddTerm(c + (CHUNK_OF(t[i].pos) - XSUM_IDX_MIN), t[i].v, t[i].pos & 31);
+	sign = MagnitudeOf(c, XSUM_MAX_CHUNKS, m, &L, &H);
+	if (neg)
+		sign = -sign;
+	return RoundMagnitude(m, XSUM_IDX_MIN, L, H, sign, result);
+}
+
+/* num^pnum / den^pden (powers 1 or 2) in double-double arithmetic. */
+int
+xsum_ratio(const XSum *num, int pnum, const XSum *den, int pden,
+		   double *result)
+{
+	int64_t		mn[LOCAL_CHUNKS],
+				md[LOCAL_CHUNKS];
+	int			Ln = 0,
+				Hn = 0,
+				Ld = 0,
+				Hd = 0,
+				sn,
+				sd,
+				En,
+				Ed;
+	DD			n,
+				d;
+
+	sd = Magnitude(den, md, &Ld, &Hd);
+	if (!sd)
+		return XSUM_DIVZERO;
+	sn = Magnitude(num, mn, &Ln, &Hn);
+	if (!sn)
+	{
+		*result = 0.0;
+		return XSUM_OK;
+	}
+	En = ReadDD(mn, num->lo, Ln, Hn, &n);
+	Ed = ReadDD(md, den->lo, Ld, Hd, &d);
+	if (pnum == 2)
+		n = DDMul(n, n);
+	if (pden == 2)
+		d = DDMul(d, d);
+	return RoundDD(DDDiv(n, d), pnum * En - pden * Ed,
+				   (sn < 0 && pnum == 1) != (sd < 0 && pden == 1), result);
+}
+
+/* Upper bound on the text length of a (without the NUL). */
+size_t
+xsum_text_max(const XSum *a)
+{
+	return (size_t) 8 * (size_t) (a->n + 2) + 16;
+}
+
+/* Writes a small integer in decimal; returns the number of characters. */
+static int
+WriteInt(char *p, int v)
+{
+	char		tmp[12];
+	int			n = 0,
+				len = 0;
+
+	if (v < 0)
+	{
+		p[len++] = '-';
+		v = -v;
+	}
+	do
+	{
+		tmp[n++] = (char) ('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n > 0)
+		p[len++] = tmp[--n];
+	return len;
+}
+
+/* Writes the canonical text of a and a NUL; returns its length. */
+size_t
+xsum_to_text(const XSum *a, char *buf)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L = 0,
+				H = 0,
+				sign,
+				i,
+				j;
+	char	   *p = buf;
+
+	sign = Magnitude(a, m, &L, &H);
+	if (!sign)
+	{
+		strcpy(buf, "0");
+		return 1;
+	}
+	*p++ = '1';
+	*p++ = '.';
+	p += WriteInt(p, a->lo + L);
+	*p++ = '.';
+	p += WriteInt(p, H - L + 1);
+	*p++ = '.';
+	if (sign < 0)
+		*p++ = '-';
+	for (i = H; i >= L; i--)
+		for (j = 28; j >= 0; j -= 4)
+			*p++ = digits[(m[i] >> j) & 0xF];
+	*p = '\0';
+	return (size_t) (p - buf);
+}
+
+/*
+ * Parses a canonical decimal integer (no '+', no leading zeros, no "-0", at
+ * most four digits) at s[*pos .. end).  Returns 0 on success.
+ */
+static int
+ParseInt(const char *s, size_t end, size_t *pos, int *val)
+{
+	size_t		i = *pos;
+	int			neg = 0,
+				nd = 0,
+				v = 0;
+
+	if (i < end && s[i] == '-')
+	{
+		neg = 1;
+		i++;
+	}
+	while (i < end && s[i] >= '0' && s[i] <= '9' && nd < 5)
+	{
+		v = v * 10 + (s[i++] - '0');
+		nd++;
+	}
+	if (nd == 0 || nd > 4 || (nd > 1 && s[i - nd] == '0') || (neg && v == 0))
+		return -1;
+	*val = neg ? -v : v;
+	*pos = i;
+	return 0;
+}
+
+/* Value of a lowercase hex digit, or -1. */
+static inline int
+HexValue(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	return -1;
+}
+
+/* Checks the text's header "1.L.N." and hex digits; fills *L, *N, *neg. */
+static const char *
+ParseHeader(const char *s, size_t end, size_t *pos, int *L, int *N, int *neg)
+{
+	size_t		i;
+
+	if (end < 2 || s[0] != '1' || s[1] != '.')
+		return "unknown format or version";
+	*pos = 2;
+	if (ParseInt(s, end, pos, L) || *pos >= end || s[*pos] != '.')
+		return "malformed chunk index";
+	(*pos)++;
+	if (ParseInt(s, end, pos, N) || *N < 1 || *pos >= end || s[*pos] != '.')
+		return "malformed chunk count";
+	(*pos)++;
+	*neg = *pos < end && s[*pos] == '-';
+	*pos += *neg;
+	if (*N > XSUM_MAX_CHUNKS)
+		return "too many chunks";
+	if (*L < XSUM_IDX_MIN || *L + *N > XSUM_IDX_MAX)
+		return "chunk index out of range";
+	for (i = *pos; i < end; i++)
+		if (HexValue(s[i]) < 0)
+			return "bad hex digit or trailing garbage";
+	if (end - *pos < (size_t) 8 * (size_t) *N)
+		return "truncated chunk data";
+	if (end - *pos > (size_t) 8 * (size_t) *N)
+		return "too much chunk data";
+	return NULL;
+}
+
+/* Reads 8 hex digits (already checked) as a chunk value. */
+static int64_t
+ReadChunk(const char *s)
+{
+	int64_t		v = 0;
+	int			j;
+
+	for (j = 0; j < 8; j++)
+		v = v * 16 + HexValue(s[j]);
+	return v;
+}
+
+/* Parses one accumulator's text (see the top of this file). */
+int
+xsum_from_text(const char *s, size_t len, XSum *a, int *needed,
+			   const char **errmsg)
+{
+	size_t		end,
+				pos;
+	int			L,
+				N,
+				neg,
+				need,
+				i;
+
+	for (end = 0; end < len && end <= MAX_TEXT && s[end] != ';'; end++)
+		;
+	if (end > MAX_TEXT)
+	{
+		*errmsg = "accumulator text too long";
+		return -1;
+	}
+	if (end == 0)
+	{
+		*errmsg = "empty accumulator text";
+		return -1;
+	}
+	if (s[0] == '0')
+	{
+		if (end != 1)
+		{
+			*errmsg = "trailing garbage after zero accumulator";
+			return -1;
+		}
+		*needed = 1;
+		if (a)
+			xsum_init(a, a->n);
+		return 1;
+	}
+	*errmsg = ParseHeader(s, end, &pos, &L, &N, &neg);
+	if (*errmsg)
+		return -1;
+	if (ReadChunk(s + pos) == 0 || ReadChunk(s + end - 8) == 0)
+	{
+		*errmsg = "non-canonical chunks (zero top or bottom chunk)";
+		return -1;
+	}
+	need = NeedFor(L, L + N - 1);
+	*needed = need;
+	if (!a)
+		return (int) end;
+	if (a->n < need)
+	{
+		*errmsg = "accumulator window too small for text";
+		return -1;
+	}
+	xsum_init(a, a->n);
+	a->lo = PlaceWindow(L, L + N - 1, a->n);
+	a->used = a->n - 3;
+	for (i = 0; i < N; i++)
+	{
+		int64_t		v = ReadChunk(s + end - 8 * (size_t) (i + 1));
+
+		a->c[L + i - a->lo] = neg ? -v : v;
+	}
+	NormalizeChunks(a->c, a->n);
+	return (int) end;
+}
