@@ -7,7 +7,7 @@ SET search_path = demo, public;
 \set ECHO none
 \i data/load.sql
 \set ECHO all
--- (load.sql resets datestyle to the session's startup value)
+-- dates as in the data files (pg_regress runs with datestyle Postgres, MDY)
 SET datestyle = 'ISO, MDY';
 SET extra_float_digits = 3;
 
