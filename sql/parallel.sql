@@ -13,6 +13,7 @@ SELECT i,
 FROM generate_series(1, 1200000) AS i;
 ANALYZE par_w;
 
+SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE serial AS
 SELECT hhi(w) AS hhi, effective_n(w) AS eff_n, hhi(ls, 'gross') AS hhi_gross,
        dts(w, dur, oas) AS dts

@@ -22,19 +22,23 @@ WHERE d.refclassid = 'pg_extension'::regclass
   AND d.deptype = 'e'
 ORDER BY 1;
 
--- expect_error(sql): 'SQLSTATE: message' (and the hint) of the error sql
--- raises, so tests assert the SQLSTATE as well as the text.
+-- expect_error(sql): 'SQLSTATE: message' (with the detail and hint) of the
+-- error sql raises, so tests assert the SQLSTATE as well as the text.
 CREATE FUNCTION expect_error(sql text) RETURNS text
 LANGUAGE plpgsql AS $$
 DECLARE
     msg text;
+    detail text;
     hint text;
 BEGIN
     EXECUTE sql;
     RETURN 'no error';
 EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, hint = PG_EXCEPTION_HINT;
-    RETURN SQLSTATE || ': ' || msg || CASE WHEN hint <> '' THEN ' | HINT: ' || hint ELSE '' END;
+    GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, detail = PG_EXCEPTION_DETAIL,
+                            hint = PG_EXCEPTION_HINT;
+    RETURN SQLSTATE || ': ' || msg
+        || CASE WHEN detail <> '' THEN ' | DETAIL: ' || detail ELSE '' END
+        || CASE WHEN hint <> '' THEN ' | HINT: ' || hint ELSE '' END;
 END
 $$;
 

@@ -24,76 +24,74 @@ PG_FUNCTION_INFO_V1(exactsum_recv);
 PG_FUNCTION_INFO_V1(exactsum_send);
 PG_FUNCTION_INFO_V1(exactsum_combine);
 
+/*
+ * What each kind of state holds: its name in the text form, its modes, and
+ * the initial window of each accumulator (sums of values need 6 chunks,
+ * sums of products 8, of triple products 10, for weights of similar size;
+ * wider ranges grow the window).
+ */
 typedef struct ExactSumKindInfo
 {
 	const char *name;
-	int			nsums;
 	int			nmodes;
 	const char *modes[2];
+	int			nsums;
+	int			chunks[ES_MAX_SUMS];
 } ExactSumKindInfo;
 
 static const ExactSumKindInfo es_kinds[ES_NKINDS] = {
-	[ES_HHI] = {"hhi", 2, 2, {"net", "gross"}},
-	[ES_DTS] = {"dts", 2, 1, {"plain"}},
+	[ES_HHI] = {"hhi", 2, {"net", "gross"}, 2, {6, 8}},
+	[ES_DTS] = {"dts", 1, {"plain"}, 2, {6, 10}},
 };
 
-/* Largest carry budget the core ever sets (it counts additions down). */
-#define ES_MAX_BUDGET	(1 << 30)
-
-/* Raises "malformed state" with the given detail. */
+/* Raises "malformed state" naming the running aggregate (or dflt). */
 static void
-ReportMalformed(const char *fname, const char *detail, int sqlstate)
+pg_attribute_noreturn()
+ReportMalformed(FunctionCallInfo fcinfo, const char *dflt, const char *detail)
 {
 	ereport(ERROR,
-			(errcode(sqlstate),
-			 errmsg("%s: malformed exactsum state", fname),
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: malformed exactsum state", ta_funcname(fcinfo, dflt)),
 			 errdetail("%s", detail)));
 }
 
 /* Checks the header and layout of a state; kind 0 accepts any kind. */
 static void
-CheckState(const ExactSum *st, int kind, const char *fname)
+CheckState(FunctionCallInfo fcinfo, const ExactSum *st, int kind,
+		   const char *dflt)
 {
 	Size		size = VARSIZE(st);
 	const char *p;
 	const char *end = (const char *) st + size;
 
 	if (size < sizeof(ExactSum) || st->magic != ES_MAGIC)
-		ReportMalformed(fname, "The value is not an exactsum state.",
-						ERRCODE_INVALID_PARAMETER_VALUE);
+		ReportMalformed(fcinfo, dflt, "The value is not an exactsum state.");
 	if (st->version != ES_VERSION)
-		ReportMalformed(fname, psprintf("Unsupported state version %d.",
-										st->version),
-						ERRCODE_INVALID_PARAMETER_VALUE);
+		ReportMalformed(fcinfo, dflt,
+						psprintf("Unsupported state version %d.", st->version));
 	if (st->kind <= 0 || st->kind >= ES_NKINDS ||
 		st->nsums != es_kinds[st->kind].nsums ||
 		st->mode >= es_kinds[st->kind].nmodes ||
 		st->reserved != 0 || st->count < 0)
-		ReportMalformed(fname, "Inconsistent state header.",
-						ERRCODE_INVALID_PARAMETER_VALUE);
+		ReportMalformed(fcinfo, dflt, "Inconsistent state header.");
 	if (kind != 0 && st->kind != kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: state of a %s aggregate cannot be used here",
-						fname, es_kinds[st->kind].name)));
+						ta_funcname(fcinfo, dflt), es_kinds[st->kind].name)));
 	p = (const char *) st + sizeof(ExactSum);
 	for (int i = 0; i < st->nsums; i++)
 	{
 		const XSum *a = (const XSum *) p;
+		const char *problem = xsum_check(a, end - p);
 
-		if (end - p < (ptrdiff_t) offsetof(XSum, c) ||
-			a->n < 1 || a->n > XSUM_MAX_CHUNKS ||
-			end - p < (ptrdiff_t) xsum_size(a->n) ||
-			a->lo < XSUM_IDX_MIN || a->lo + a->n - 1 > XSUM_IDX_MAX ||
-			a->budget < 0 || a->budget > ES_MAX_BUDGET ||
-			(a->used != 0 && a->used != 1))
-			ReportMalformed(fname, psprintf("Inconsistent accumulator %d.", i),
-							ERRCODE_INVALID_PARAMETER_VALUE);
+		if (problem != NULL)
+			ReportMalformed(fcinfo, dflt,
+							psprintf("Accumulator %d: %s.", i, problem));
 		p += xsum_size(a->n);
 	}
 	if (p != end)
-		ReportMalformed(fname, "Trailing bytes after the last accumulator.",
-						ERRCODE_INVALID_PARAMETER_VALUE);
+		ReportMalformed(fcinfo, dflt, "Trailing bytes after the last accumulator.");
 }
 
 /* The validated state in argument argno, copied outside an aggregate. */
@@ -108,7 +106,7 @@ es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 		st = (ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
 	else
 		st = (ExactSum *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
-	CheckState(st, kind, fname);
+	CheckState(fcinfo, st, kind, fname);
 	return st;
 }
 
@@ -117,8 +115,12 @@ ExactSum *
 es_create(int kind, int mode)
 {
 	int			nsums = es_kinds[kind].nsums;
-	Size		size = sizeof(ExactSum) + nsums * xsum_size(XSUM_DEFAULT_CHUNKS);
-	ExactSum   *st = palloc0(size);
+	Size		size = sizeof(ExactSum);
+	ExactSum   *st;
+
+	for (int i = 0; i < nsums; i++)
+		size += xsum_size(es_kinds[kind].chunks[i]);
+	st = palloc0(size);
 
 	SET_VARSIZE(st, size);
 	st->magic = ES_MAGIC;
@@ -127,7 +129,7 @@ es_create(int kind, int mode)
 	st->nsums = nsums;
 	st->mode = mode;
 	for (int i = 0; i < nsums; i++)
-		xsum_init(es_sum(st, i), XSUM_DEFAULT_CHUNKS);
+		xsum_init(es_sum(st, i), es_kinds[kind].chunks[i]);
 	return st;
 }
 
@@ -187,8 +189,7 @@ MergeStates(ExactSum *a, ExactSum *b)
 Datum
 exactsum_combine(PG_FUNCTION_ARGS)
 {
-	const char *fname = ta_funcname(fcinfo, "exactsum_combine");
-	ExactSum   *a = es_getarg(fcinfo, 0, 0, fname);
+	ExactSum   *a = es_getarg(fcinfo, 0, 0, "exactsum_combine");
 	ExactSum   *b;
 
 	if (PG_ARGISNULL(1))
@@ -199,7 +200,7 @@ exactsum_combine(PG_FUNCTION_ARGS)
 	}
 	/* b is normalised in place by the merge: always work on a copy */
 	b = (ExactSum *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
-	CheckState(b, 0, fname);
+	CheckState(fcinfo, b, 0, "exactsum_combine");
 	if (a == NULL || a->count == 0)
 		PG_RETURN_POINTER(b);
 	if (b->count == 0)
@@ -208,7 +209,7 @@ exactsum_combine(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: cannot combine a %s/%s state with a %s/%s state",
-						fname,
+						ta_funcname(fcinfo, "exactsum_combine"),
 						es_kinds[a->kind].name, es_kinds[a->kind].modes[a->mode],
 						es_kinds[b->kind].name, es_kinds[b->kind].modes[b->mode])));
 	PG_RETURN_POINTER(MergeStates(a, b));
@@ -263,6 +264,25 @@ NextField(const char **p, const char *end, size_t *len)
 	return s;
 }
 
+/* Rejects text or binary input, quoting (the start of) the input. */
+static void
+pg_attribute_noreturn()
+ReportBadInput(const char *str, size_t slen, int sqlstate, const char *detail)
+{
+	int			shown = (int) Min(slen, 80);
+
+	if (sqlstate == ERRCODE_INVALID_TEXT_REPRESENTATION)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("invalid input syntax for type exactsum: \"%.*s%s\"",
+						shown, str, slen > 80 ? "..." : ""),
+				 errdetail("%s", detail)));
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("invalid binary input for type exactsum"),
+			 errdetail("%s", detail)));
+}
+
 /* Parses the text form; errors carry sqlstate (22P02 or 22P03). */
 static ExactSum *
 ParseState(const char *str, size_t slen, int sqlstate)
@@ -278,14 +298,14 @@ ParseState(const char *str, size_t slen, int sqlstate)
 	char	   *endptr;
 	ExactSum   *st;
 	Size		size;
-	int			needed[8];
+	int			needed[ES_MAX_SUMS];
 	const char *errmsg_core = NULL;
-	const char *sums[8];
-	size_t		sumlens[8];
+	const char *sums[ES_MAX_SUMS];
+	size_t		sumlens[ES_MAX_SUMS];
 
 	f = NextField(&p, end, &len);
 	if (len != 1 || f[0] != '1')
-		ReportMalformed("exactsum_in", "Unsupported format version.", sqlstate);
+		ReportBadInput(str, slen, sqlstate, "Unsupported format version.");
 
 	f = NextField(&p, end, &len);
 	kind = -1;
@@ -293,39 +313,39 @@ ParseState(const char *str, size_t slen, int sqlstate)
 		if (strlen(es_kinds[k].name) == len && memcmp(es_kinds[k].name, f, len) == 0)
 			kind = k;
 	if (kind < 0)
-		ReportMalformed("exactsum_in", "Unknown state kind.", sqlstate);
+		ReportBadInput(str, slen, sqlstate, "Unknown state kind.");
 
 	f = NextField(&p, end, &len);
 	mode = FindName(es_kinds[kind].modes, es_kinds[kind].nmodes, f, len);
 	if (mode < 0)
-		ReportMalformed("exactsum_in", "Unknown mode.", sqlstate);
+		ReportBadInput(str, slen, sqlstate, "Unknown mode.");
 
 	f = NextField(&p, end, &len);
 	if (len == 0 || len >= sizeof(buf) || f[0] == '-' || f[0] == '+')
-		ReportMalformed("exactsum_in", "Bad row count.", sqlstate);
+		ReportBadInput(str, slen, sqlstate, "Bad row count.");
 	memcpy(buf, f, len);
 	buf[len] = '\0';
 	errno = 0;
 	count = strtoll(buf, &endptr, 10);
 	if (errno != 0 || *endptr != '\0')
-		ReportMalformed("exactsum_in", "Bad row count.", sqlstate);
+		ReportBadInput(str, slen, sqlstate, "Bad row count.");
 
 	/* first pass: validate every accumulator and learn its window size */
 	size = sizeof(ExactSum);
 	for (int i = 0; i < es_kinds[kind].nsums; i++)
 	{
 		if (p >= end && i < es_kinds[kind].nsums)
-			ReportMalformed("exactsum_in", "Too few accumulators.", sqlstate);
+			ReportBadInput(str, slen, sqlstate, "Too few accumulators.");
 		sums[i] = NextField(&p, end, &sumlens[i]);
 		if (xsum_from_text(sums[i], sumlens[i], NULL, &needed[i],
 						   &errmsg_core) != (int) sumlens[i])
-			ReportMalformed("exactsum_in",
-							errmsg_core ? errmsg_core : "Bad accumulator.",
-							sqlstate);
+			ReportBadInput(str, slen, sqlstate,
+					   errmsg_core ? errmsg_core : "Bad accumulator.");
+		needed[i] = Max(needed[i], es_kinds[kind].chunks[i]);
 		size += xsum_size(needed[i]);
 	}
 	if (p != end || (slen > 0 && str[slen - 1] == ';'))
-		ReportMalformed("exactsum_in", "Too many fields.", sqlstate);
+		ReportBadInput(str, slen, sqlstate, "Too many fields.");
 
 	/* second pass: fill */
 	st = palloc0(size);
@@ -343,7 +363,7 @@ ParseState(const char *str, size_t slen, int sqlstate)
 
 		xsum_init(a, needed[i]);
 		if (xsum_from_text(sums[i], sumlens[i], a, &n2, &errmsg_core) != (int) sumlens[i])
-			ReportMalformed("exactsum_in", "Bad accumulator.", sqlstate);
+			ReportBadInput(str, slen, sqlstate, "Bad accumulator.");
 	}
 	return st;
 }
@@ -382,7 +402,7 @@ exactsum_out(PG_FUNCTION_ARGS)
 	ExactSum   *st = (ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	StringInfoData out;
 
-	CheckState(st, 0, "exactsum_out");
+	CheckState(fcinfo, st, 0, "exactsum_out");
 	initStringInfo(&out);
 	FormatState(st, &out);
 	PG_RETURN_CSTRING(out.data);
@@ -407,7 +427,7 @@ exactsum_send(PG_FUNCTION_ARGS)
 	ExactSum   *st = (ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	StringInfoData out;
 
-	CheckState(st, 0, "exactsum_send");
+	CheckState(fcinfo, st, 0, "exactsum_send");
 	initStringInfo(&out);
 	FormatState(st, &out);
 	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));

@@ -22,6 +22,9 @@ typedef enum ExactSumKind
 	ES_NKINDS					/* one past the last kind */
 } ExactSumKind;
 
+/* Most accumulators a kind of state has */
+#define ES_MAX_SUMS		4
+
 /* Modes (the flags byte) */
 #define ES_MODE_NET		0		/* hhi: negative weights are an error */
 #define ES_MODE_GROSS	1		/* hhi: normalise by Σ|w| */

@@ -87,6 +87,13 @@ extern int	xsum_add_prod3(XSum *a, double x, double y, double z);
  */
 extern int	xsum_merge(XSum *a, XSum *b);
 
+/*
+ * Checks the fields of an accumulator that arrived from outside, in O(1)
+ * (the chunks are not read): avail is the number of bytes readable at a.
+ * Returns NULL when they are consistent, otherwise a static message.
+ */
+extern const char *xsum_check(const XSum *a, size_t avail);
+
 /* Propagates carries: canonical form, same value. */
 extern void xsum_normalize(XSum *a);
 

@@ -1870,6 +1870,44 @@ test_text_extremes(void)
 	free(b);
 }
 
+/* xsum_check accepts what the core makes and rejects corrupted fields. */
+static void
+test_check(void)
+{
+	XSum	   *a = acc_new(XSUM_DEFAULT_CHUNKS);
+	XSum		saved;
+	size_t		size;
+	int			r;
+
+	ok(xsum_check(a, xsum_size(a->n)) == NULL, "fresh accumulator accepted");
+	while ((r = xsum_add(a, 1e300)) != 0)
+		acc_grow(&a, r);
+	size = xsum_size(a->n);
+	ok(xsum_check(a, size) == NULL, "positioned accumulator accepted");
+	ok(xsum_check(a, offsetof(XSum, c) - 1) != NULL, "truncated header rejected");
+	ok(xsum_check(a, size - 1) != NULL, "truncated chunks rejected");
+	saved = *a;
+	a->n = 0;
+	ok(xsum_check(a, size) != NULL, "window of 0 chunks rejected");
+	a->n = XSUM_MAX_CHUNKS + 1;
+	ok(xsum_check(a, (size_t) -1) != NULL, "window beyond the range rejected");
+	*a = saved;
+	a->budget = -1;
+	ok(xsum_check(a, size) != NULL, "negative budget rejected");
+	*a = saved;
+	a->used = a->n;
+	ok(xsum_check(a, size) != NULL, "inconsistent window rejected");
+	*a = saved;
+	a->lo = XSUM_IDX_MAX;
+	ok(xsum_check(a, size) != NULL, "window past the top rejected");
+	*a = saved;
+	a->lo = XSUM_IDX_MIN - 1;
+	ok(xsum_check(a, size) != NULL, "window below the bottom rejected");
+	*a = saved;
+	ok(xsum_check(a, size) == NULL, "restored accumulator accepted");
+	free(a);
+}
+
 int
 main(void)
 {
@@ -1895,6 +1933,7 @@ main(void)
 		{"text rejects", test_text_rejects},
 		{"text extremes", test_text_extremes},
 		{"carry budget", test_budget},
+		{"field checks", test_check},
 	};
 	int			i;
 
