@@ -10,7 +10,7 @@ DATA = $(EXTENSION)--$(EXTVERSION).sql
 DOCS = doc/tactalloc.md
 
 # pg_regress suite in sql/ + expected/, in this order
-REGRESS = setup concentration regime credit state parallel \
+REGRESS = setup concentration regime credit state parallel plans accuracy \
 	regime_track liquidity spread segments playbook macro_data \
 	docs
 

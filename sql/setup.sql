@@ -44,4 +44,4 @@ $$;
 
 -- same_bits(a, b): true when two doubles are identical to the last bit
 CREATE FUNCTION same_bits(a float8, b float8) RETURNS boolean
-LANGUAGE sql IMMUTABLE AS $$ SELECT float8send(a) = float8send(b) $$;
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT float8send(a) = float8send(b) $$;
