@@ -368,7 +368,7 @@ TrackStep(RegimeTrack *st, int code)
 	}
 }
 
-/* A confirm or trend argument, checked; dflt when the aggregate omits it. */
+/* The confirm and trend arguments, checked; 1 and 100 when omitted. */
 static void
 TrackArgs(FunctionCallInfo fcinfo, int32 *confirm, double *trend)
 {
