@@ -10,7 +10,9 @@ DATA = $(EXTENSION)--$(EXTVERSION).sql
 DOCS = doc/tactalloc.md
 
 # pg_regress suite in sql/ + expected/, in this order
-REGRESS = setup concentration regime credit state parallel plans accuracy docs
+REGRESS = setup concentration regime credit state parallel plans accuracy \
+	regime_track liquidity spread segments playbook macro_data \
+	docs
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

@@ -73,3 +73,65 @@ SELECT portfolio, count(*) AS bonds,
        round((sum(market_value * spread_duration) / sum(market_value))::numeric, 2) AS avg_duration,
        round((sum(market_value * oas_bp) / sum(market_value))::numeric, 1) AS avg_oas_bp
 FROM bond_holdings GROUP BY portfolio ORDER BY portfolio;
+
+-- issue 6: regimes over time, tilts, liquidity, spread shocks, size segments (begin)
+\echo
+\echo '4. REGIME HISTORY  Global leading indicator (SYNTHETIC, calibrated): regime shifts per year'
+\echo '   regime_track: a flat month keeps the direction; confirmed = after 3 readings of a new regime'
+CREATE TEMP VIEW tracked AS
+SELECT region, as_of, level, change,
+       regime_track(level, change) OVER w AS regime,
+       regime_track(level, change, 3) OVER w AS confirmed
+FROM (SELECT region, as_of, level::float8,
+             level::float8 - lag(level::float8) OVER (PARTITION BY region ORDER BY as_of) AS change
+      FROM lei) AS s
+WINDOW w AS (PARTITION BY region ORDER BY as_of);
+SELECT y AS year, regime_shifts(regime ORDER BY as_of) AS shifts,
+       regime_shifts(confirmed ORDER BY as_of) AS confirmed_shifts,
+       string_agg(to_char(as_of, 'Mon') || ' ' || regime, ', ' ORDER BY as_of)
+         FILTER (WHERE as_of >= make_date(y, 1, 1) AND regime IS DISTINCT FROM prev) AS shifted_to
+FROM (SELECT *, lag(regime) OVER (PARTITION BY region ORDER BY as_of) AS prev FROM tracked) AS t,
+     generate_series(2016, 2025) AS y
+WHERE region = 'Global' AND as_of BETWEEN make_date(y - 1, 12, 1) AND make_date(y, 12, 1)
+GROUP BY y ORDER BY y;
+
+\echo
+\echo '   tilts of the December 2025 regimes (regime_playbook; slowdown rows are tactalloc defaults)'
+SELECT t.regime, string_agg(DISTINCT t.region, ', ') AS regions, p.asset, p.tilt
+FROM (SELECT region, regime FROM tracked WHERE as_of = '2025-12-01') AS t,
+     LATERAL regime_tilts(t.regime) AS p
+GROUP BY t.regime, p.asset, p.tilt ORDER BY t.regime, p.asset;
+
+\echo
+\echo '5. LIQUIDITY  Federal Reserve, month ends (SYNTHETIC path through public anchors)'
+SELECT month, total_assets_tn, policy_rate,
+       liquidity_stance(round((total_assets_tn - lag(total_assets_tn) OVER w)::numeric, 2)::float8,
+                        policy_rate - lag(policy_rate) OVER w) AS stance
+FROM (SELECT date_trunc('month', as_of)::date AS month,
+             (array_agg(total_assets_usd_tn ORDER BY as_of DESC))[1]::float8 AS total_assets_tn,
+             (array_agg(policy_rate_upper ORDER BY as_of DESC))[1]::float8 AS policy_rate
+      FROM fed_balance_sheet GROUP BY 1) AS m
+WINDOW w AS (ORDER BY month)
+ORDER BY month DESC LIMIT 6;
+
+\echo
+\echo '6. SPREAD SHOCK  a 10 % relative widening of spreads, 31 December 2025 (SYNTHETIC bonds)'
+SELECT portfolio, round(dts(market_value, spread_duration, oas_bp)::numeric, 1) AS dts,
+       round(spread_return(dts(market_value, spread_duration, oas_bp), 0.10)::numeric, 1) AS spread_return_bp
+FROM bond_holdings GROUP BY portfolio ORDER BY portfolio;
+
+\echo
+\echo '7. SIZE SEGMENTS  2025 reconstitution (SYNTHETIC universe): breakpoints 1000 / 3000, 5 % band'
+SELECT coalesce(prior_segment::text, 'new or beyond 3000') AS prior_segment,
+       count(*) FILTER (WHERE by_rank = 1) AS rank_1_1000,
+       count(*) FILTER (WHERE by_rank = 2) AS rank_1001_3000,
+       count(*) FILTER (WHERE segment = 1) AS segment_1,
+       count(*) FILTER (WHERE segment = 2) AS segment_2,
+       count(*) FILTER (WHERE segment IS NULL) AS outside
+FROM (SELECT prior_segment,
+             size_segment(market_cap::float8) OVER w AS by_rank,
+             size_segment(market_cap::float8, prior_segment) OVER w AS segment
+      FROM size_universe WHERE rank_date = '2025-06-27'
+      WINDOW w AS (PARTITION BY rank_date ORDER BY market_cap DESC)) AS s
+GROUP BY prior_segment ORDER BY prior_segment NULLS LAST;
+-- issue 6 (end)
