@@ -11,7 +11,7 @@ DOCS = doc/tactalloc.md
 
 # pg_regress suite in sql/ + expected/, in this order
 REGRESS = setup concentration regime credit state parallel plans accuracy \
-	regime_track liquidity spread segments playbook macro_data \
+	regime_track liquidity spread segments playbook macro_data report \
 	docs
 
 PG_CONFIG ?= pg_config
