@@ -1,6 +1,7 @@
 -- tactalloc: the analyst's monthly report, in plain SQL over the bundled data.
 --
---     psql -d mydb -f data/load.sql             (the tables: data/README.md)
+--     psql -d mydb -f data/load.sql                (the tables: data/README.md)
+--     psql -d mydb -f examples/monthly_report.sql  (the headline reads its views)
 --     psql -d mydb -f examples/report.sql
 --
 -- Every figure comes from tactalloc's functions or plain SQL; copy any query
@@ -10,8 +11,7 @@
 -- multiples and durations to 2, DTS and basis points to 1.
 --
 -- Issue 4 (top_share, share_above, count_above, active_share, index_multiple,
--- parity_upside, compound_return, longest_streak, current_streak) has not
--- landed yet: the figures it will compute are plain SQL for now, in blocks
+-- parity_upside, compound_return, longest_streak) has not landed yet: the figures it will compute are plain SQL for now, in blocks
 -- marked "ISSUE 4" that give the tactalloc call replacing each expression
 -- ("-- tactalloc: top_share(market_cap, 10)").
 \pset footer off
