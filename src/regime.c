@@ -53,26 +53,36 @@ static const char *const regime_labels[REGIME_NLABELS] = {
 	"recovery", "expansion", "slowdown", "contraction"
 };
 
-/* regime_classify(level, change, trend): the quadrant, or NULL if flat. */
-Datum
-regime_classify(PG_FUNCTION_ARGS)
+/*
+ * The quadrant (REGIME_*) of one reading given as the three float8
+ * arguments (level, change, trend) of fname, or -1 when the change is flat.
+ */
+static int
+Quadrant(FunctionCallInfo fcinfo, const char *fname)
 {
 	double		level = PG_GETARG_FLOAT8(0);
 	double		change = PG_GETARG_FLOAT8(1);
 	double		trend = PG_GETARG_FLOAT8(2);
-	bool		above;
-	int			r;
+	bool		above = level >= trend;
 
-	ta_check_finite("regime_classify", "level", level);
-	ta_check_finite("regime_classify", "change", change);
-	ta_check_finite("regime_classify", "trend", trend);
+	ta_check_finite(fname, "level", level);
+	ta_check_finite(fname, "change", change);
+	ta_check_finite(fname, "trend", trend);
 	if (change == 0)
-		PG_RETURN_NULL();
-	above = level >= trend;
+		return -1;
 	if (change > 0)
-		r = above ? REGIME_EXPANSION : REGIME_RECOVERY;
-	else
-		r = above ? REGIME_SLOWDOWN : REGIME_CONTRACTION;
+		return above ? REGIME_EXPANSION : REGIME_RECOVERY;
+	return above ? REGIME_SLOWDOWN : REGIME_CONTRACTION;
+}
+
+/* regime_classify(level, change, trend): the quadrant, or NULL if flat. */
+Datum
+regime_classify(PG_FUNCTION_ARGS)
+{
+	int			r = Quadrant(fcinfo, "regime_classify");
+
+	if (r < 0)
+		PG_RETURN_NULL();
 	PG_RETURN_OID(ta_enum_label(fcinfo, regime_labels, REGIME_NLABELS, r));
 }
 
@@ -97,22 +107,10 @@ static const char *const oecd_labels[REGIME_NLABELS] = {
 Datum
 oecd_phase(PG_FUNCTION_ARGS)
 {
-	double		level = PG_GETARG_FLOAT8(0);
-	double		change = PG_GETARG_FLOAT8(1);
-	double		trend = PG_GETARG_FLOAT8(2);
-	bool		above;
-	int			r;
+	int			r = Quadrant(fcinfo, "oecd_phase");
 
-	ta_check_finite("oecd_phase", "level", level);
-	ta_check_finite("oecd_phase", "change", change);
-	ta_check_finite("oecd_phase", "trend", trend);
-	if (change == 0)
+	if (r < 0)
 		PG_RETURN_NULL();
-	above = level >= trend;
-	if (change > 0)
-		r = above ? REGIME_EXPANSION : REGIME_RECOVERY;
-	else
-		r = above ? REGIME_SLOWDOWN : REGIME_CONTRACTION;
 	PG_RETURN_OID(ta_enum_label(fcinfo, oecd_labels, REGIME_NLABELS, r));
 }
 
