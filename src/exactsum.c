@@ -36,8 +36,7 @@ const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 };
 
 /* Raises "malformed state" naming the running aggregate (or dflt). */
-static void
-pg_attribute_noreturn()
+ta_noreturn static void
 ReportMalformed(FunctionCallInfo fcinfo, const char *dflt, const char *detail)
 {
 	ereport(ERROR,
@@ -256,8 +255,7 @@ NextField(const char **p, const char *end, size_t *len)
 }
 
 /* Rejects text or binary input, quoting (the start of) the input. */
-static void
-pg_attribute_noreturn()
+ta_noreturn static void
 ReportBadInput(const char *str, size_t slen, int sqlstate, const char *detail)
 {
 	int			shown = (int) Min(slen, 80);
