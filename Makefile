@@ -10,11 +10,17 @@ DATA = $(EXTENSION)--$(EXTVERSION).sql
 DOCS = doc/tactalloc.md
 
 # pg_regress suite in sql/ + expected/, in this order
-REGRESS = setup concentration regime credit state parallel plans accuracy toolkit toolkit_state valuation toolkit_parallel docs
+REGRESS = setup concentration regime credit state parallel plans accuracy \
+	regime_track liquidity spread segments playbook macro_data report \
+	toolkit toolkit_state valuation toolkit_parallel \
+	docs
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
+
+# Every object depends on every header (PGXS tracks no header dependencies)
+$(OBJS): $(wildcard src/*.h)
 
 # The numeric core's own unit tests (no PostgreSQL needed)
 XSUM_CFLAGS = -std=c99 -O2 -Wall -Wextra -Werror -Isrc

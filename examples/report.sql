@@ -1,44 +1,157 @@
--- tactalloc: the analyst's monthly report, in plain SQL over the bundled data
--- (data/README.md).  Every figure comes from tactalloc's functions; copy any
--- query into psql.  Tables marked SYNTHETIC are generated, calibrated data.
+-- tactalloc: the analyst's monthly report, in plain SQL over the bundled data.
+--
+--     psql -d mydb -f data/load.sql                (the tables: data/README.md)
+--     psql -d mydb -f examples/monthly_report.sql  (the headline reads its views)
+--     psql -d mydb -f examples/report.sql
+--
+-- Every figure comes from tactalloc's functions or plain SQL; copy any query
+-- into psql.  Tables whose comment starts with SYNTHETIC hold generated data
+-- calibrated to published facts (data/README.md); every section says which
+-- kind it reads.  Rounding: percents and effective N to 1 decimal, HHI to 4,
+-- multiples and durations to 2, DTS and basis points to 1.
+--
+-- Issue 4 (top_share, share_above, count_above, active_share, index_multiple,
+-- parity_upside, compound_return, longest_streak) has not landed yet: the figures it will compute are plain SQL for now, in blocks
+-- marked "ISSUE 4" that give the tactalloc call replacing each expression
+-- ("-- tactalloc: top_share(market_cap, 10)").
 \pset footer off
 \pset null '-'
 SET extra_float_digits = 0;
 
+\pset tuples_only on
+SELECT 'tactalloc MONTHLY ASSET-ALLOCATION REPORT   as of '
+       || to_char(max(as_of), 'FMDD FMMonth YYYY') FROM constituents;
+\pset tuples_only off
+\echo 'data provenance (from the table comments; SYNTHETIC = generated, calibrated, no real holdings):'
+SELECT split_part(obj_description(c.oid, 'pg_class'), '.', 1) AS data,
+       string_agg(c.relname, ', ' ORDER BY c.relname) AS tables
+FROM pg_class AS c
+WHERE c.relkind = 'r' AND c.relnamespace = current_schema()::regnamespace
+  AND obj_description(c.oid, 'pg_class') ~ '^(REAL|SYNTHETIC)\.'
+GROUP BY 1 ORDER BY 1;
+\echo 'headline (the view monthly_report.headline of examples/monthly_report.sql; SYNTHETIC tables):'
+SELECT t.item, t.reading
+FROM monthly_report.headline AS h,
+     LATERAL (VALUES
+       (1, 'concentration', format('%s effective names; the top 10 hold %s %%; %s names above 3 %% hold %s %%',
+                                   round(h.effective_n::numeric, 1), round(100 * h.top10_share::numeric, 1),
+                                   h.names_above_3pct, round(100 * h.share_above_3pct::numeric, 1))),
+       (2, 'valuation', format('index P/E %s, P/S %s; the equal-weighted P/S needs %s %% to parity',
+                               round(h.pe_cap_weighted::numeric, 2), round(h.ps_cap_weighted::numeric, 2),
+                               to_char(100 * h.ps_parity_upside, 'FMS990.0'))),
+       (3, 'macro regime', format('Global %s, US %s (sections 2, 3)', h.global_regime, h.us_regime)),
+       (4, 'liquidity', format('Fed balance sheet and policy rate: %s (section 6)', h.fed_stance)),
+       (5, 'credit', format('portfolio DTS %s against %s for the benchmark',
+                            round(h.portfolio_dts::numeric, 1), round(h.benchmark_dts::numeric, 1)))
+     ) AS t(n, item, reading)
+ORDER BY t.n;
+
+--------------------------------------------------------------------------
 \echo
-\echo '1. CONCENTRATION  US large-cap index, year ends (SYNTHETIC constituents, calibrated)'
-\echo '   effective N = 1 / HHI of market-cap weights: the number of equal weights as concentrated'
-SELECT extract(year FROM as_of)::int AS year,
-       count(*) AS names,
-       round(effective_n(market_cap)::numeric, 1) AS effective_n,
-       round(hhi(market_cap)::numeric, 4) AS hhi
-FROM constituents
-WHERE as_of IN (SELECT max(as_of) FROM constituents GROUP BY extract(year FROM as_of))
+\echo '1. CONCENTRATION  500-name US large-cap index, year ends  [SYNTHETIC constituents]'
+\echo '   effective N = 1 / HHI of cap weights: how many equal weights would be as concentrated'
+-- ISSUE 4 (begin): top-10 share, names and weight above 3 % in plain SQL.
+-- With issue 4 the window columns go and the three expressions become
+--   round(100 * top_share(market_cap, 10), 1),
+--   count_above(market_cap, 0.03),
+--   round(100 * share_above(market_cap, 0.03), 1)
+WITH c AS (
+    SELECT as_of, sector, market_cap,
+           market_cap / sum(market_cap) OVER (PARTITION BY as_of) AS share,
+           row_number() OVER (PARTITION BY as_of ORDER BY market_cap DESC) AS rnk
+    FROM constituents
+), y AS (
+    SELECT as_of,
+           100 * sum(share) FILTER (WHERE rnk <= 10) AS top10_pct,                 -- tactalloc: top_share(market_cap, 10)
+           effective_n(market_cap) AS effective_n,
+           hhi(market_cap) AS hhi,
+           count(*) FILTER (WHERE share > 0.03) AS names_above_3pct,              -- tactalloc: count_above(market_cap, 0.03)
+           100 * coalesce(sum(share) FILTER (WHERE share > 0.03), 0) AS weight_above_3pct, -- tactalloc: share_above(market_cap, 0.03)
+           100 * sum(share) FILTER (WHERE sector IN ('Information Technology', 'Communication Services')) AS it_comm_pct
+    FROM c
+    GROUP BY as_of
+)
+-- ISSUE 4 (end)
+SELECT to_char(as_of, 'YYYY') AS year, round(top10_pct, 1) AS top10_pct,
+       round(effective_n::numeric, 1) AS effective_n, round(hhi::numeric, 4) AS hhi,
+       names_above_3pct, round(weight_above_3pct, 1) AS weight_above_3pct,
+       round(it_comm_pct, 1) AS it_comm_pct
+FROM y
+WHERE extract(month FROM as_of) = 12
   AND extract(year FROM as_of) IN (1990, 1995, 1999, 2005, 2010, 2015, 2020, 2024, 2025)
-GROUP BY as_of ORDER BY as_of;
+UNION ALL
+SELECT 'avg 1990-2024', round(avg(top10_pct), 1), round(avg(effective_n)::numeric, 1),
+       round(avg(hhi)::numeric, 4), NULL, round(avg(weight_above_3pct), 1), round(avg(it_comm_pct), 1)
+FROM y
+WHERE extract(month FROM as_of) = 12 AND as_of < '2025-01-01'
+ORDER BY year;
+\echo '   reading: the top 10 hold twice their long-run share and the index behaves like 46 equal'
+\echo '   names, fewer than at the 1999 peak; it_comm_pct = IT + communication services.'
 
 \echo
-\echo '   sector groups at the end of 2025: concentration within each group'
+\echo '   sector groups at the end of 2025: weight, and concentration within each group'
 SELECT CASE WHEN sector IN ('Information Technology', 'Communication Services')
             THEN 'IT + communication services' ELSE 'rest of the index' END AS sector_group,
        count(*) AS names,
-       round(100 * sum(market_cap) / (SELECT sum(market_cap) FROM constituents WHERE as_of = '2025-12-31'), 1) AS weight_pct,
+       round(100 * sum(market_cap) / sum(sum(market_cap)) OVER (), 1) AS weight_pct,
        round(effective_n(market_cap)::numeric, 1) AS effective_n
-FROM constituents WHERE as_of = '2025-12-31'
+FROM constituents
+WHERE as_of = '2025-12-31'
 GROUP BY 1 ORDER BY 1;
 
 \echo
-\echo '2. MACRO REGIME  leading indicators by region, December 2025 (SYNTHETIC, calibrated)'
-\echo '   level against trend 100, change = month on month'
-SELECT region, level, round(change::numeric, 3) AS change, regime_classify(level, change) AS regime
-FROM (SELECT region, as_of, level, level - lag(level) OVER (PARTITION BY region ORDER BY as_of) AS change
-      FROM lei) AS l
+\echo '   the active 60-name portfolio against the index, 31 December 2025  [SYNTHETIC portfolio_holdings]'
+-- ISSUE 4 (begin): active share in plain SQL (a full join of the two weight sets).
+-- With issue 4: round(100 * active_share(p.portfolio_weight, b.market_cap), 1)
+-- over the same full join (each side is normalised by its own total).
+SELECT count(p.security) AS names_held,
+       round(effective_n(p.portfolio_weight)::numeric, 1) AS effective_n_portfolio,
+       round(effective_n(b.market_cap)::numeric, 1) AS effective_n_index,
+       round(100 * 0.5 * sum(abs(coalesce(p.portfolio_weight, 0)                      -- tactalloc: active_share(p.portfolio_weight, b.market_cap)
+                                  - coalesce(b.market_cap / (SELECT sum(market_cap) FROM constituents WHERE as_of = '2025-12-31'), 0))), 1)
+         AS active_share_pct
+FROM (SELECT security, market_cap FROM constituents WHERE as_of = '2025-12-31') AS b
+FULL JOIN (SELECT security, portfolio_weight FROM portfolio_holdings WHERE as_of = '2025-12-31') AS p
+  USING (security);
+-- ISSUE 4 (end)
+
+--------------------------------------------------------------------------
+\echo
+\echo '2. MACRO REGIMES BY REGION  leading indicators, December 2025  [SYNTHETIC lei]'
+\echo '   level against trend 100; change = month on month; confirmed = after 3 readings of a regime'
+CREATE TEMP VIEW tracked AS
+SELECT region, as_of, level, change,
+       regime_track(level, change) OVER w AS regime,
+       regime_track(level, change, 3) OVER w AS confirmed
+FROM (SELECT region, as_of, level::float8,
+             level::float8 - lag(level::float8) OVER (PARTITION BY region ORDER BY as_of) AS change
+      FROM lei) AS s
+WINDOW w AS (PARTITION BY region ORDER BY as_of);
+SELECT region, round(level::numeric, 2) AS level, round(change::numeric, 2) AS change,
+       regime_classify(level, change) AS regime, confirmed, oecd_phase(level, change) AS oecd_name
+FROM tracked
 WHERE as_of = '2025-12-01'
 ORDER BY regime, region;
+\echo '   reading: the US and emerging markets recover below trend, developed ex-US expands above it;'
+\echo '   in EM and the UK the new regime has not yet lasted the 3 readings that confirm it.'
 
+--------------------------------------------------------------------------
 \echo
-\echo '   US growth regimes 1962-2009 (REAL: statsmodels macrodata real GDP against its trailing'
-\echo '   10-year log-linear trend, x100) next to NBER recessions'
+\echo '3. REGIME HISTORY  Global leading indicator, shifts per year  [SYNTHETIC lei]'
+\echo '   regime_track: a flat month keeps the direction; a January shift counts against December'
+SELECT y AS year, regime_shifts(regime ORDER BY as_of) AS shifts,
+       regime_shifts(confirmed ORDER BY as_of) AS confirmed_shifts,
+       string_agg(to_char(as_of, 'Mon') || ' ' || regime, ', ' ORDER BY as_of)
+         FILTER (WHERE as_of >= make_date(y, 1, 1) AND regime IS DISTINCT FROM prev) AS shifted_to
+FROM (SELECT *, lag(regime) OVER (PARTITION BY region ORDER BY as_of) AS prev FROM tracked) AS t,
+     generate_series(2016, 2025) AS y
+WHERE region = 'Global' AND as_of BETWEEN make_date(y - 1, 12, 1) AND make_date(y, 12, 1)
+GROUP BY y ORDER BY y;
+
+--------------------------------------------------------------------------
+\echo
+\echo '4. US GROWTH REGIMES 1962-2009 next to NBER recessions  [REAL us_macro_quarterly, nber_recessions]'
+\echo '   level = 100 x real GDP / its trailing 10-year log-linear trend; change = quarter on quarter'
 CREATE TEMP VIEW us_growth AS
 WITH g AS (
     SELECT quarter_start AS q, ln(realgdp::float8) AS y,
@@ -50,26 +163,225 @@ WITH g AS (
            count(*) OVER w AS n
     FROM g
     WINDOW w AS (ORDER BY t ROWS BETWEEN 40 PRECEDING AND 1 PRECEDING)
+), lvl AS (
+    SELECT q, 100 * exp(y - y_trend) AS level FROM trend WHERE n >= 12
 )
-SELECT q, 100 * exp(y - y_trend) AS level,
-       100 * exp(y - y_trend) - lag(100 * exp(y - y_trend)) OVER (ORDER BY q) AS change
-FROM trend WHERE n >= 12;
-SELECT (extract(decade FROM q) * 10)::int AS decade,
-       count(*) FILTER (WHERE regime_classify(level, change) = 'recovery') AS recovery,
-       count(*) FILTER (WHERE regime_classify(level, change) = 'expansion') AS expansion,
-       count(*) FILTER (WHERE regime_classify(level, change) = 'slowdown') AS slowdown,
-       count(*) FILTER (WHERE regime_classify(level, change) = 'contraction') AS contraction,
-       count(*) FILTER (WHERE r.peak_quarter IS NOT NULL) AS nber_recession_qtrs,
-       count(*) FILTER (WHERE r.peak_quarter IS NOT NULL AND regime_classify(level, change) = 'contraction') AS recession_in_contraction
-FROM us_growth u
-LEFT JOIN nber_recessions r ON u.q > r.peak_quarter AND u.q <= r.trough_quarter
-WHERE change IS NOT NULL
-GROUP BY 1 ORDER BY 1;
+SELECT q, level, level - lag(level) OVER (ORDER BY q) AS change,
+       regime_classify(level, level - lag(level) OVER (ORDER BY q)) AS regime,
+       EXISTS (SELECT FROM nber_recessions AS r
+               WHERE q > r.peak_quarter AND q <= r.trough_quarter) AS nber_recession
+FROM lvl;
+\echo '   one character a quarter: R recovery, E expansion, S slowdown, C contraction; # NBER recession'
+SELECT to_char(d, 'YYYY') || 's' AS decade, s.series,
+       string_agg(CASE WHEN extract(month FROM g.q) = 1 AND g.q > d THEN ' ' ELSE '' END
+                  || CASE WHEN u.q IS NULL THEN ' '
+                          WHEN s.series = 'NBER' THEN CASE WHEN u.nber_recession THEN '#' ELSE '.' END
+                          ELSE coalesce(upper(left(u.regime::text, 1)), '.') END,
+                  '' ORDER BY g.q) AS "year 0    1    2    3    4    5    6    7    8    9"
+FROM generate_series(date '1960-01-01', date '2009-10-01', interval '3 months') AS g(q)
+CROSS JOIN (VALUES (1, 'regime'), (2, 'NBER')) AS s(n, series)
+CROSS JOIN LATERAL (SELECT make_date(extract(decade FROM g.q)::int * 10, 1, 1) AS d) AS dd
+LEFT JOIN us_growth AS u ON u.q = g.q
+GROUP BY d, s.n, s.series ORDER BY d, s.n;
 
 \echo
-\echo '3. CREDIT  duration times spread, 31 December 2025 (SYNTHETIC bonds, calibrated)'
-SELECT portfolio, count(*) AS bonds,
+\echo '   per decade: quarters in each regime, shifts (regime_shifts; confirmed = after 2 readings)'
+\echo '   and how the NBER recession quarters were classified'
+SELECT to_char(make_date(d, 1, 1), 'YYYY') || 's' AS decade,
+       count(*) FILTER (WHERE regime = 'recovery' AND q >= make_date(d, 1, 1)) AS recovery,
+       count(*) FILTER (WHERE regime = 'expansion' AND q >= make_date(d, 1, 1)) AS expansion,
+       count(*) FILTER (WHERE regime = 'slowdown' AND q >= make_date(d, 1, 1)) AS slowdown,
+       count(*) FILTER (WHERE regime = 'contraction' AND q >= make_date(d, 1, 1)) AS contraction,
+       regime_shifts(regime ORDER BY q) AS shifts,
+       regime_shifts(confirmed ORDER BY q) AS confirmed_shifts,
+       count(*) FILTER (WHERE nber_recession AND q >= make_date(d, 1, 1)) AS nber_qtrs,
+       count(*) FILTER (WHERE nber_recession AND regime = 'contraction' AND q >= make_date(d, 1, 1)) AS nber_in_contraction
+FROM (SELECT *, regime_track(level, change, 2) OVER (ORDER BY q) AS confirmed FROM us_growth) AS u,
+     generate_series(1960, 2000, 10) AS d
+-- each decade with the last quarter of the decade before, so a shift in Q1 counts
+WHERE q BETWEEN make_date(d - 1, 10, 1) AND make_date(d + 9, 10, 1)
+GROUP BY d ORDER BY d;
+\echo '   reading: 25 of the 27 recession quarters read as contraction (below trend, falling);'
+\echo '   the indicator turns from a trailing trend, so it also flags slow growth outside recessions.'
+
+--------------------------------------------------------------------------
+\echo
+\echo '5. TILTS OF THE CURRENT REGIMES  regime_playbook (slowdown rows are tactalloc defaults)'
+\echo '   December 2025: recovery in China, EM, Global and the US; expansion in developed ex-US (section 2)'
+SELECT p.asset, p.tilt, string_agg(t.regime::text, ' and ' ORDER BY t.regime) AS in_regime
+FROM (SELECT DISTINCT regime FROM tracked WHERE as_of = '2025-12-01') AS t,
+     LATERAL regime_tilts(t.regime) AS p
+GROUP BY p.asset, p.tilt ORDER BY p.asset, min(t.regime);
+
+--------------------------------------------------------------------------
+\echo
+\echo '6. LIQUIDITY  Federal Reserve, month ends, second half of 2025  [SYNTHETIC fed_balance_sheet: a path'
+\echo '   through public anchor values]  changes against the month before; balance sheet to 0.01 tn'
+SELECT to_char(month, 'YYYY-MM') AS month, round(total_assets_tn::numeric, 2) AS total_assets_tn,
+       round(assets_change::numeric, 2) AS change_tn,
+       policy_rate::numeric(4, 2) AS policy_rate, rate_change::numeric(4, 2) AS rate_change,
+       liquidity_stance(round(assets_change::numeric, 2)::float8, rate_change) AS stance
+FROM (SELECT month, total_assets_tn, policy_rate,
+             total_assets_tn - lag(total_assets_tn) OVER (ORDER BY month) AS assets_change,
+             policy_rate - lag(policy_rate) OVER (ORDER BY month) AS rate_change
+      FROM (SELECT date_trunc('month', as_of)::date AS month,
+                   (array_agg(total_assets_usd_tn ORDER BY as_of DESC))[1]::float8 AS total_assets_tn,
+                   (array_agg(policy_rate_upper ORDER BY as_of DESC))[1]::float8 AS policy_rate
+            FROM fed_balance_sheet GROUP BY 1) AS month_ends) AS m
+WHERE month BETWEEN '2025-07-01' AND '2025-12-01'
+ORDER BY month;
+\echo '   reading: run-off took total assets from 6.85 to 6.55 tn in 2025 and ended on 1 December;'
+\echo '   with the December cut the stance turned from mixed to easing.'
+
+--------------------------------------------------------------------------
+\echo
+\echo '7. CREDIT  DTS against the benchmark and a 10 % spread widening, 31 December 2025  [SYNTHETIC bond_holdings]'
+\echo '   DTS = spread duration x OAS, market-value weighted (year x bp); spread return = -DTS x 10 %'
+SELECT portfolio, count(*) AS bonds, round(sum(market_value)) AS mv_usd_mn,
+       round((sum(market_value * spread_duration) / sum(market_value))::numeric, 2) AS spread_dur,
+       round((sum(market_value * oas_bp) / sum(market_value))::numeric, 1) AS oas_bp,
        round(dts(market_value, spread_duration, oas_bp)::numeric, 1) AS dts,
-       round((sum(market_value * spread_duration) / sum(market_value))::numeric, 2) AS avg_duration,
-       round((sum(market_value * oas_bp) / sum(market_value))::numeric, 1) AS avg_oas_bp
-FROM bond_holdings GROUP BY portfolio ORDER BY portfolio;
+       round((dts(market_value, spread_duration, oas_bp)
+              / (SELECT dts(market_value, spread_duration, oas_bp) FROM bond_holdings WHERE portfolio = 'ig_index'))::numeric, 2)
+         AS dts_vs_benchmark,
+       round(spread_return(dts(market_value, spread_duration, oas_bp), 0.10)::numeric, 1) AS widening_10pct_bp
+FROM bond_holdings
+WHERE as_of = '2025-12-31'
+GROUP BY portfolio ORDER BY portfolio;
+
+\echo
+\echo '   where the DTS comes from: weight and DTS contribution by rating group'
+SELECT portfolio,
+       CASE WHEN rating LIKE 'BBB%' THEN '2 BBB' WHEN rating LIKE 'B%' THEN '3 high yield (BB, B)'
+            ELSE '1 A and above' END AS rating_group,
+       round(100 * sum(market_value) / sum(sum(market_value)) OVER (PARTITION BY portfolio), 1) AS weight_pct,
+       round(dts(market_value, spread_duration, oas_bp)::numeric, 1) AS dts,
+       round((dts(market_value, spread_duration, oas_bp) * sum(market_value)
+              / sum(sum(market_value)) OVER (PARTITION BY portfolio))::numeric, 1) AS dts_contribution
+FROM bond_holdings
+WHERE as_of = '2025-12-31'
+GROUP BY 1, 2 ORDER BY 1, 2;
+\echo '   reading: the portfolio runs 1.29x benchmark DTS; the high-yield sleeve adds most of the gap.'
+
+--------------------------------------------------------------------------
+\echo
+\echo '8. VALUATION  cap- against equal-weighted multiples, year ends  [SYNTHETIC constituents]'
+\echo '   index multiple = sum of caps / sum of fundamentals; equal weighted = n / sum(fundamental / cap);'
+\echo '   parity = the equal-weighted move to the cap-weighted multiple'
+-- ISSUE 4 (begin): index multiples and parity upside in plain SQL.  With issue 4:
+--   index_multiple(market_cap, earnings)            (cap weighted)
+--   index_multiple(market_cap, earnings, 1)         (equal weighted)
+--   parity_upside(index_multiple(market_cap, sales, 1), index_multiple(market_cap, sales))
+SELECT to_char(as_of, 'YYYY') AS year,
+       round(sum(market_cap) / sum(earnings), 2) AS pe_cap,                        -- tactalloc: index_multiple(market_cap, earnings)
+       round(count(*) / sum(earnings / market_cap), 2) AS pe_equal,                -- tactalloc: index_multiple(market_cap, earnings, 1)
+       round(sum(market_cap) FILTER (WHERE earnings > 0)
+             / sum(earnings) FILTER (WHERE earnings > 0), 2) AS pe_cap_ex_losses,  -- tactalloc: index_multiple(market_cap, earnings) FILTER (WHERE earnings > 0)
+       round(sum(market_cap) / sum(sales), 2) AS ps_cap,                           -- tactalloc: index_multiple(market_cap, sales)
+       round(count(*) / sum(sales / market_cap), 2) AS ps_equal,                   -- tactalloc: index_multiple(market_cap, sales, 1)
+       round(100 * ((sum(market_cap) / sum(earnings)) / (count(*) / sum(earnings / market_cap)) - 1), 1)
+         AS pe_parity_pct,                                                         -- tactalloc: parity_upside(pe_equal, pe_cap)
+       round(100 * ((sum(market_cap) / sum(sales)) / (count(*) / sum(sales / market_cap)) - 1), 1)
+         AS ps_parity_pct                                                          -- tactalloc: parity_upside(ps_equal, ps_cap)
+FROM constituents
+WHERE as_of IN ('1999-12-31', '2008-12-31', '2019-12-31', '2024-12-31', '2025-12-31')
+GROUP BY as_of ORDER BY as_of;
+-- ISSUE 4 (end)
+\echo '   reading: on sales the average stock is half as dear as the index (+100 % to parity);'
+\echo '   on earnings the gap is smaller, as the largest names also earn the most.'
+
+--------------------------------------------------------------------------
+\echo
+\echo '9. S&P 500  calendar-year price returns and runs of up days, 2000-2020  [REAL sp500_daily]'
+\echo '   return from the last close of the year before (2000: from the close of 3 Jan; 2020: to 17 Apr)'
+-- ISSUE 4 (begin): compounding and streaks in plain SQL.  With issue 4, per year:
+--   compound_return(r ORDER BY as_of)   for exp(sum(ln(1 + r))) - 1
+--   longest_streak(r > 0 ORDER BY as_of) for the gaps-and-islands run count
+CREATE TEMP VIEW sp500_years AS
+WITH d AS (
+    SELECT as_of, extract(year FROM as_of)::int AS year, close,
+           close / lag(close) OVER (ORDER BY as_of) - 1 AS r
+    FROM sp500_daily
+), islands AS (   -- a new island starts at every day that is not up
+    SELECT *, count(*) FILTER (WHERE r IS NULL OR r <= 0) OVER (PARTITION BY year ORDER BY as_of) AS island
+    FROM d
+), runs AS (
+    SELECT year, island, count(*) FILTER (WHERE r > 0) AS up_days FROM islands GROUP BY year, island
+)
+SELECT year, count(*) AS trading_days,
+       100 * (exp(sum(ln(1 + r))) - 1) AS return_pct,                             -- tactalloc: compound_return(r)
+       count(*) FILTER (WHERE r > 0) AS up_days,
+       (SELECT max(up_days) FROM runs WHERE runs.year = d.year) AS longest_up_run  -- tactalloc: longest_streak(r > 0 ORDER BY as_of)
+FROM d GROUP BY year;
+-- ISSUE 4 (end)
+SELECT to_char(make_date(y.decade, 1, 1), 'YYYY') || 's' AS decade, m.measure,
+       string_agg(lpad(CASE m.n WHEN 1 THEN to_char(s.return_pct, 'FM990.0') ELSE s.longest_up_run::text END, 5),
+                  ' ' ORDER BY s.year) AS "   +0    +1    +2    +3    +4    +5    +6    +7    +8    +9"
+FROM sp500_years AS s
+CROSS JOIN LATERAL (SELECT s.year / 10 * 10 AS decade) AS y
+CROSS JOIN (VALUES (1, 'return %'), (2, 'longest up run')) AS m(n, measure)
+GROUP BY y.decade, m.n, m.measure ORDER BY y.decade, m.n;
+
+\echo
+\echo '   the longest run of up days in the whole series (gaps and islands over daily closes)'
+-- ISSUE 4 (begin): longest_streak(close > prev_close ORDER BY as_of) gives the length;
+-- the dates still need the islands.
+SELECT count(*) FILTER (WHERE up) AS up_days, min(as_of) FILTER (WHERE up) AS first_day, max(as_of) AS last_day,
+       round(100 * (max(close) / min(close) FILTER (WHERE up IS NOT TRUE) - 1), 1) AS gain_pct
+FROM (SELECT *, count(*) FILTER (WHERE up IS NOT TRUE) OVER (ORDER BY as_of) AS island
+      FROM (SELECT as_of, close, close > lag(close) OVER (ORDER BY as_of) AS up FROM sp500_daily) AS d) AS s
+GROUP BY island
+ORDER BY up_days DESC, first_day LIMIT 1;
+-- ISSUE 4 (end)
+
+--------------------------------------------------------------------------
+\echo
+\echo '10. FIVE-STOCK BASKET  cap weighted, December closes  [REAL stock_prices, sp500_monthly; ASSUMED share counts]'
+\echo '    caps = monthly price x a fixed share count assumed for this report (bn shares, rounded,'
+\echo '    of the order of early-2010 counts; not data): MSFT 8.8, IBM 1.3, AAPL 0.9, AMZN 0.45, GOOG 0.32'
+WITH shares (symbol, shares_bn) AS (
+    VALUES ('MSFT', 8.8), ('IBM', 1.3), ('AAPL', 0.9), ('AMZN', 0.45), ('GOOG', 0.32)
+), basket AS (
+    SELECT p.as_of, p.symbol, p.price * s.shares_bn AS cap_bn
+    FROM stock_prices AS p JOIN shares AS s USING (symbol)
+)
+SELECT to_char(b.as_of, 'YYYY-MM') AS month, count(*) AS names, round(sum(cap_bn)) AS cap_usd_bn,
+       round(hhi(cap_bn)::numeric, 4) AS hhi, round(effective_n(cap_bn)::numeric, 1) AS effective_n,
+       string_agg(symbol || ' ' || round(100 * cap_bn / t.total), ', ' ORDER BY cap_bn DESC) AS weights_pct,
+       round(min(m.price)) AS sp500
+FROM basket AS b
+JOIN (SELECT as_of, sum(cap_bn) AS total FROM basket GROUP BY as_of) AS t USING (as_of)
+LEFT JOIN sp500_monthly AS m USING (as_of)
+WHERE extract(month FROM b.as_of) = 12 OR b.as_of = (SELECT max(as_of) FROM stock_prices)
+GROUP BY b.as_of ORDER BY b.as_of;
+\echo '    reading: GOOG (from Aug 2004) and AAPL halve the weight of MSFT; effective N rises from 2 to 4.4.'
+
+--------------------------------------------------------------------------
+\echo
+\echo '11. SIZE SEGMENTS  2025 reconstitution, breakpoints 1000 / 3000, 5 % band  [SYNTHETIC size_universe]'
+\echo '    by rank = where the 2025 rank alone would put a name; segment = with banding (size_segment)'
+CREATE TEMP VIEW segments_2025 AS
+SELECT security, market_cap, prior_segment,
+       rank() OVER w AS rnk,
+       size_segment(market_cap::float8) OVER w AS by_rank,
+       size_segment(market_cap::float8, prior_segment) OVER w AS segment
+FROM size_universe
+WHERE rank_date = '2025-06-27'
+WINDOW w AS (PARTITION BY rank_date ORDER BY market_cap DESC);
+SELECT coalesce(prior_segment::text, 'new / beyond 3000') AS prior_segment,
+       count(*) AS names,
+       count(*) FILTER (WHERE by_rank = 1) AS rank_1_1000,
+       count(*) FILTER (WHERE by_rank = 2) AS rank_1001_3000,
+       count(*) FILTER (WHERE segment = 1) AS segment_1,
+       count(*) FILTER (WHERE segment = 2) AS segment_2,
+       count(*) FILTER (WHERE segment IS NULL) AS outside
+FROM segments_2025
+GROUP BY prior_segment ORDER BY prior_segment NULLS LAST;
+
+\echo
+\echo '    names that change segment despite the band'
+SELECT security, rnk AS rank_2025, round(market_cap, 2) AS market_cap_bn, prior_segment, by_rank, segment
+FROM segments_2025
+WHERE prior_segment IS NOT NULL AND segment IS DISTINCT FROM prior_segment
+ORDER BY rnk;
+\echo '    reading: banding keeps 132 of the 135 names that cross rank 1000 in their old segment.'

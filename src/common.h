@@ -21,11 +21,11 @@
 extern const char *ta_funcname(FunctionCallInfo fcinfo, const char *dflt);
 
 /* 22023: "fname: argname must be finite, got v". */
-extern void ta_report_not_finite(const char *fname, const char *argname,
-								 double v) pg_attribute_noreturn();
+ta_noreturn extern void ta_report_not_finite(const char *fname,
+											 const char *argname, double v);
 
 /* 22003: "fname: result is out of range for type double precision". */
-extern void ta_report_out_of_range(const char *fname) pg_attribute_noreturn();
+ta_noreturn extern void ta_report_out_of_range(const char *fname);
 
 /* Raises 22023 unless v is finite. */
 static inline void

@@ -17,4 +17,16 @@
 #include "varatt.h"
 #endif
 
+/*
+ * A function that does not return: PostgreSQL 18 replaced
+ * pg_attribute_noreturn() (placed after the declarator) with pg_noreturn
+ * (placed before the declaration).  ta_noreturn goes before the declaration,
+ * where both forms are valid.
+ */
+#if PG_VERSION_NUM >= 180000
+#define ta_noreturn pg_noreturn
+#else
+#define ta_noreturn pg_attribute_noreturn()
+#endif
+
 #endif							/* TACTALLOC_COMPAT_H */

@@ -87,7 +87,7 @@ HhiAccum(FunctionCallInfo fcinfo, int mode)
 	st = es_add(st, HHI_ABS, fabs(w));
 	st = es_add_prod(st, HHI_SQ, w, w);
 	st->count++;
-	PG_RETURN_POINTER(st);
+	es_return(fcinfo, st);
 }
 
 /* hhi(weight), effective_n(weight): transition function. */

@@ -1,7 +1,8 @@
 /*
  * credit.c
- *	  Credit risk as duration times spread: dts() per bond and the
- *	  market-value-weighted dts() aggregate of a portfolio.
+ *	  Credit risk as duration times spread: dts() per bond, the
+ *	  market-value-weighted dts() aggregate of a portfolio and the
+ *	  spread_return() of a spread shock.
  *
  * DTS = spread duration (years) × OAS (bp), in year·bp.  The aggregate is
  * Σw·D·S / Σw with both sums exact (exactsum of kind ES_DTS), which is not
@@ -14,6 +15,7 @@
 PG_FUNCTION_INFO_V1(dts_bond);
 PG_FUNCTION_INFO_V1(dts_accum);
 PG_FUNCTION_INFO_V1(dts_final);
+PG_FUNCTION_INFO_V1(spread_return);
 
 #define DTS_W		0			/* Σw */
 #define DTS_WDS		1			/* Σw·D·S */
@@ -72,7 +74,7 @@ dts_accum(PG_FUNCTION_ARGS)
 	st = es_add(st, DTS_W, w);
 	st = es_add_prod3(st, DTS_WDS, w, d, s);
 	st->count++;
-	PG_RETURN_POINTER(st);
+	es_return(fcinfo, st);
 }
 
 /* Σw·D·S / Σw; NULL for no rows or a zero total weight. */
@@ -86,4 +88,24 @@ dts_final(PG_FUNCTION_ARGS)
 		!es_ratio(st, DTS_WDS, 1, DTS_W, 1, "dts", &r))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r);
+}
+
+/*
+ * spread_return(dts, relative_spread_change): -DTS × ΔS/S, in bp.  A
+ * relative change is a fraction (0.1 for a 10 % widening); a zero result is
+ * returned as +0.
+ */
+Datum
+spread_return(PG_FUNCTION_ARGS)
+{
+	double		dts = PG_GETARG_FLOAT8(0);
+	double		change = PG_GETARG_FLOAT8(1);
+	double		r;
+
+	ta_check_finite("spread_return", "dts", dts);
+	ta_check_finite("spread_return", "relative_spread_change", change);
+	r = -(dts * change);
+	if (unlikely(isinf(r)))
+		ta_report_out_of_range("spread_return");
+	PG_RETURN_FLOAT8(r == 0 ? 0.0 : r);
 }

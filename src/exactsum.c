@@ -30,16 +30,7 @@ PG_FUNCTION_INFO_V1(exactsum_combine);
  * sums of products 8, of triple products 10, for weights of similar size;
  * wider ranges grow the window).
  */
-typedef struct ExactSumKindInfo
-{
-	const char *name;
-	int			nmodes;
-	const char *modes[2];
-	int			nsums;
-	int			chunks[ES_MAX_SUMS];
-} ExactSumKindInfo;
-
-static const ExactSumKindInfo es_kinds[ES_NKINDS] = {
+const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 	[ES_HHI] = {"hhi", 2, {"net", "gross"}, 2, {6, 8}},
 	[ES_DTS] = {"dts", 1, {"plain"}, 2, {6, 10}},
 	/* issue 4: valuation and returns */
@@ -50,8 +41,7 @@ static const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 };
 
 /* Raises "malformed state" naming the running aggregate (or dflt). */
-static void
-pg_attribute_noreturn()
+ta_noreturn static void
 ReportMalformed(FunctionCallInfo fcinfo, const char *dflt, const char *detail)
 {
 	ereport(ERROR,
@@ -99,9 +89,9 @@ CheckState(FunctionCallInfo fcinfo, const ExactSum *st, int kind,
 		ReportMalformed(fcinfo, dflt, "Trailing bytes after the last accumulator.");
 }
 
-/* The validated state in argument argno, copied outside an aggregate. */
+/* es_getarg's slow path: detoast, copy outside an aggregate, validate. */
 ExactSum *
-es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
+es_getarg_slow(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 {
 	ExactSum   *st;
 
@@ -270,8 +260,7 @@ NextField(const char **p, const char *end, size_t *len)
 }
 
 /* Rejects text or binary input, quoting (the start of) the input. */
-static void
-pg_attribute_noreturn()
+ta_noreturn static void
 ReportBadInput(const char *str, size_t slen, int sqlstate, const char *detail)
 {
 	int			shown = (int) Min(slen, 80);

@@ -14,6 +14,9 @@
 #include "common.h"
 #include "xsum.h"
 
+/* Most accumulators a kind of state has */
+#define ES_MAX_SUMS		4
+
 /* What the sums of a state mean; the kind fixes how many sums it has. */
 typedef enum ExactSumKind
 {
@@ -27,8 +30,6 @@ typedef enum ExactSumKind
 	ES_NKINDS					/* one past the last kind */
 } ExactSumKind;
 
-/* Most accumulators a kind of state has */
-#define ES_MAX_SUMS		4
 
 /* Modes (the flags byte) */
 #define ES_MODE_NET		0		/* hhi: negative weights are an error */
@@ -52,13 +53,91 @@ typedef struct ExactSum
 #define ES_MAGIC	0x54415853	/* "TAXS" */
 #define ES_VERSION	1
 
+/* What each kind holds (exactsum.c); nsums is read on every row. */
+typedef struct ExactSumKindInfo
+{
+	const char *name;			/* in the text form */
+	int			nmodes;
+	const char *modes[2];
+	int			nsums;
+	int			chunks[ES_MAX_SUMS];	/* initial window of each sum */
+} ExactSumKindInfo;
+
+extern const ExactSumKindInfo es_kinds[ES_NKINDS];
+
+/* The slow path of es_getarg: copies, detoasts, reports what is wrong. */
+extern ExactSum *es_getarg_slow(FunctionCallInfo fcinfo, int argno, int kind,
+								const char *dflt);
+
+/*
+ * es_header_valid: the header of a state of the given kind is consistent.
+ * es_valid: so are the fields of every accumulator (O(1) each), so that no
+ * bytes passed in by hand can make the core read or write out of bounds.
+ */
+static inline bool
+es_header_valid(const ExactSum *st, int kind)
+{
+	return VARSIZE(st) >= sizeof(ExactSum) && st->magic == ES_MAGIC &&
+		st->version == ES_VERSION && st->kind == kind &&
+		st->nsums == es_kinds[kind].nsums && st->mode < es_kinds[kind].nmodes &&
+		st->reserved == 0 && st->count >= 0;
+}
+
+static inline bool
+es_valid(const ExactSum *st, int kind)
+{
+	const char *p = (const char *) st + sizeof(ExactSum);
+	const char *end = (const char *) st + VARSIZE(st);
+
+	if (!es_header_valid(st, kind))
+		return false;
+	for (int i = 0; i < st->nsums; i++)
+	{
+		const XSum *a = (const XSum *) p;
+
+		if (xsum_check(a, end - p) != NULL)
+			return false;
+		p += xsum_size(a->n);
+	}
+	return p == end;
+}
+
 /*
  * The state in argument argno, validated for the expected kind (0: any
  * kind), or NULL when the argument is NULL.  Outside an aggregate the state
- * is copied, so a caller may change it without touching its input.
+ * is copied, so a caller may change it without touching its input.  Errors
+ * name the aggregate being run, or dflt outside one.
+ *
+ * This runs for every row, so the usual case is a few comparisons: inside an
+ * aggregate, the state a transition function handed back on the previous
+ * call (es_return keeps its address in fn_extra) needs only its header
+ * checked, as it is the state this function built and the executor keeps
+ * unchanged between calls; any other state, such as one passed by hand, an
+ * INITCOND, or a copy the executor made, has every accumulator checked.
+ * Transition functions that use es_getarg own their fn_extra.
  */
-extern ExactSum *es_getarg(FunctionCallInfo fcinfo, int argno, int kind,
-						   const char *fname);
+static inline ExactSum *
+es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *dflt)
+{
+	const ExactSum *st;
+
+	if (PG_ARGISNULL(argno))
+		return NULL;
+	st = (const ExactSum *) PG_GETARG_POINTER(argno);
+	if (likely(kind != 0 && !VARATT_IS_EXTENDED(st) &&
+			   (st == fcinfo->flinfo->fn_extra ? es_header_valid(st, kind)
+				: es_valid(st, kind)) &&
+			   AggCheckCallContext(fcinfo, NULL)))
+		return (ExactSum *) st;
+	return es_getarg_slow(fcinfo, argno, kind, dflt);
+}
+
+/* Returns st from a transition function, remembering it (see es_getarg). */
+#define es_return(fcinfo, st) \
+	do { \
+		(fcinfo)->flinfo->fn_extra = (st); \
+		PG_RETURN_POINTER(st); \
+	} while (0)
 
 /* A new empty state of the given kind and mode, in CurrentMemoryContext. */
 extern ExactSum *es_create(int kind, int mode);

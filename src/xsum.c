@@ -101,7 +101,7 @@
 
 typedef char xsum_check_shift[(((int64_t) -3) >> 1) == -2 ? 1 : -1];
 typedef char xsum_check_chunks[XSUM_CHUNK_BITS == 32 ? 1 : -1];
-typedef char xsum_check_budget[XSUM_BUDGET >= 4 && XSUM_BUDGET <= (1 << 30) ? 1 : -1];
+typedef char xsum_check_budget[XSUM_BUDGET >= 4 && XSUM_BUDGET <= XSUM_MAX_BUDGET ? 1 : -1];
 
 /* A term v * 2^(pos - POS_BIAS) waiting to be added. */
 typedef struct Term
@@ -664,27 +664,6 @@ xsum_merge(XSum *a, XSum *b)
 		a->c[blo + i - a->lo] += sign < 0 ? -m[i] : m[i];
 	NormalizeChunks(a->c, a->n);
 	return 0;
-}
-
-/* NULL when the fields of *a are consistent, else what is wrong. */
-const char *
-xsum_check(const XSum *a, size_t avail)
-{
-	if (avail < offsetof(XSum, c))
-		return "truncated accumulator header";
-	if (a->n < 1 || a->n > XSUM_MAX_CHUNKS)
-		return "accumulator window size out of range";
-	if (avail < xsum_size(a->n))
-		return "truncated accumulator";
-	if (a->budget < 0 || a->budget > XSUM_BUDGET)
-		return "accumulator carry budget out of range";
-	if (a->used == 0)
-		return a->lo == 0 ? NULL : "inconsistent empty accumulator";
-	if (a->n < 4 || a->used != a->n - 3)
-		return "inconsistent accumulator window";
-	if (a->lo < XSUM_IDX_MIN || a->lo > XSUM_IDX_MAX - a->n + 1)
-		return "accumulator window out of range";
-	return NULL;
 }
 
 /* Propagates carries: canonical form within the window, same value. */

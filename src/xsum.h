@@ -33,6 +33,16 @@
 #define XSUM_CHUNK_BITS		32
 
 /*
+ * The core's functions are internal to the module that links it: hidden
+ * visibility makes calls to them direct rather than through the PLT.
+ */
+#if defined(__GNUC__)
+#define XSUM_API __attribute__((visibility("hidden")))
+#else
+#define XSUM_API
+#endif
+
+/*
  * Chunk indexes that can ever be needed: from the lowest bit of a product of
  * three subnormals (2^-3222) to the carry chunk above a product of three
  * values near DBL_MAX (2^3072), plus headroom.
@@ -40,6 +50,12 @@
 #define XSUM_IDX_MIN		(-101)
 #define XSUM_IDX_MAX		98
 #define XSUM_MAX_CHUNKS		(XSUM_IDX_MAX - XSUM_IDX_MIN + 1)
+
+/*
+ * Most additions between two carry propagations: each adds less than 2^32 in
+ * magnitude to a chunk, so 2^30 of them cannot overflow an int64 chunk.
+ */
+#define XSUM_MAX_BUDGET		(1 << 30)
 
 /* A fresh accumulator's window: enough for sums of values of similar size. */
 #define XSUM_DEFAULT_CHUNKS	6
@@ -66,10 +82,10 @@ xsum_size(int n)
 }
 
 /* Makes *a an empty sum with a window of n chunks (1 <= n <= XSUM_MAX_CHUNKS). */
-extern void xsum_init(XSum *a, int n);
+extern XSUM_API void xsum_init(XSum *a, int n);
 
 /* Copies src into dst, whose window has n >= src->n chunks; same value. */
-extern void xsum_copy(XSum *dst, int n, const XSum *src);
+extern XSUM_API void xsum_copy(XSum *dst, int n, const XSum *src);
 
 /*
  * Add x, x*y or x*y*z exactly.  x, y, z must be finite (the caller rejects
@@ -77,31 +93,50 @@ extern void xsum_copy(XSum *dst, int n, const XSum *src);
  * small, the window size n' > a->n that would hold the current contents and
  * the new value; *a is then unchanged.
  */
-extern int	xsum_add(XSum *a, double x);
-extern int	xsum_add_prod(XSum *a, double x, double y);
-extern int	xsum_add_prod3(XSum *a, double x, double y, double z);
+extern XSUM_API int	xsum_add(XSum *a, double x);
+extern XSUM_API int	xsum_add_prod(XSum *a, double x, double y);
+extern XSUM_API int	xsum_add_prod3(XSum *a, double x, double y, double z);
 
 /*
  * a += b, exactly.  Returns 0, or the window size a needs (a unchanged).
  * b is normalised in place (its value does not change).
  */
-extern int	xsum_merge(XSum *a, XSum *b);
+extern XSUM_API int	xsum_merge(XSum *a, XSum *b);
 
 /*
  * Checks the fields of an accumulator that arrived from outside, in O(1)
  * (the chunks are not read): avail is the number of bytes readable at a.
- * Returns NULL when they are consistent, otherwise a static message.
+ * Returns NULL when they are consistent, otherwise a static message.  Inline,
+ * because aggregates check their state on every row.
  */
-extern const char *xsum_check(const XSum *a, size_t avail);
+static inline const char *
+xsum_check(const XSum *a, size_t avail)
+{
+	if (avail < offsetof(XSum, c))
+		return "truncated accumulator header";
+	if (a->n < 1 || a->n > XSUM_MAX_CHUNKS)
+		return "accumulator window size out of range";
+	if (avail < xsum_size(a->n))
+		return "truncated accumulator";
+	if (a->budget < 0 || a->budget > XSUM_MAX_BUDGET)
+		return "accumulator carry budget out of range";
+	if (a->used == 0)
+		return a->lo == 0 ? NULL : "inconsistent empty accumulator";
+	if (a->n < 4 || a->used != a->n - 3)
+		return "inconsistent accumulator window";
+	if (a->lo < XSUM_IDX_MIN || a->lo > XSUM_IDX_MAX - a->n + 1)
+		return "accumulator window out of range";
+	return NULL;
+}
 
 /* Propagates carries: canonical form, same value. */
-extern void xsum_normalize(XSum *a);
+extern XSUM_API void xsum_normalize(XSum *a);
 
 /* -1, 0 or +1: the sign of the exact value. */
-extern int	xsum_sign(const XSum *a);
+extern XSUM_API int	xsum_sign(const XSum *a);
 
 /* Rounds the exact value to the nearest double (ties to even). */
-extern int	xsum_round(const XSum *a, double *result);
+extern XSUM_API int	xsum_round(const XSum *a, double *result);
 
 /*
  * num^pnum / den^pden for pnum, pden in {1, 2}, computed from the exact sums
@@ -109,7 +144,7 @@ extern int	xsum_round(const XSum *a, double *result);
  * Returns XSUM_OK, XSUM_OVERFLOW or XSUM_DIVZERO.  A result below the
  * smallest subnormal rounds to zero (not an error).
  */
-extern int	xsum_ratio(const XSum *num, int pnum, const XSum *den, int pden,
+extern XSUM_API int	xsum_ratio(const XSum *num, int pnum, const XSum *den, int pden,
 					   double *result);
 
 /*
@@ -120,8 +155,8 @@ extern int	xsum_ratio(const XSum *num, int pnum, const XSum *den, int pden,
  * xsum_text_max() bounds the length (without the terminating NUL);
  * xsum_to_text() writes the text and a NUL, returning the length.
  */
-extern size_t xsum_text_max(const XSum *a);
-extern size_t xsum_to_text(const XSum *a, char *buf);
+extern XSUM_API size_t xsum_text_max(const XSum *a);
+extern XSUM_API size_t xsum_to_text(const XSum *a, char *buf);
 
 /*
  * Parses one accumulator's text at s (len bytes, up to but not including a
@@ -130,7 +165,7 @@ extern size_t xsum_to_text(const XSum *a, char *buf);
  * it fills *a.  Returns the number of bytes consumed, or -1 with *errmsg set
  * to a static message when the text is malformed or truncated.
  */
-extern int	xsum_from_text(const char *s, size_t len, XSum *a, int *needed,
+extern XSUM_API int	xsum_from_text(const char *s, size_t len, XSum *a, int *needed,
 						   const char **errmsg);
 
 #endif							/* TACTALLOC_XSUM_H */

@@ -22,6 +22,16 @@ INSERT INTO contract VALUES
   ('regime_classify', '{double precision,double precision,double precision}',   'macro_regime',     'f', 'i', true),
   ('dts',             '{double precision,double precision}',                    'double precision', 'f', 'i', true),
   ('dts',             '{double precision,double precision,double precision}',   'double precision', 'a', 'i', false),
+  -- issue 6: macro regime over time, liquidity, spread shocks, size segments
+  ('regime_track',     '{double precision,double precision}',                           'macro_regime',     'a', 'i', false),
+  ('regime_track',     '{double precision,double precision,integer}',                   'macro_regime',     'a', 'i', false),
+  ('regime_track',     '{double precision,double precision,integer,double precision}',  'macro_regime',     'a', 'i', false),
+  ('regime_shifts',    '{macro_regime}',                                                'bigint',           'a', 'i', false),
+  ('oecd_phase',       '{double precision,double precision,double precision}',          'oecd_phase',       'f', 'i', true),
+  ('regime_tilts',     '{macro_regime}',                                                'setof record',     'f', 's', true),
+  ('liquidity_stance', '{double precision,double precision}',                           'liquidity_stance', 'f', 'i', true),
+  ('spread_return',    '{double precision,double precision}',                           'double precision', 'f', 'i', true),
+  ('size_segment',     '{double precision,integer,integer[],double precision}',         'integer',          'w', 'i', false),
   -- issue 4: concentration toolkit, valuation and returns
   ('top_share',       '{double precision,integer}',                             'double precision', 'a', 'i', false),
   ('share_above',     '{double precision,double precision}',                    'double precision', 'a', 'i', false),
@@ -35,7 +45,7 @@ INSERT INTO contract VALUES
   ('longest_streak',  '{boolean}',                                              'bigint',           'a', 'i', false),
   ('current_streak',  '{boolean}',                                              'bigint',           'a', 'i', false);
 
-SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 5);
+SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 12 + 5);
 
 -- every function in the contract, as SPEC.md says
 SELECT has_function(name, args, format('%s(%s) exists', name, array_to_string(args, ', '))) FROM contract;
@@ -70,10 +80,17 @@ SELECT p.* FROM pg_proc p JOIN members m ON m.classid = 'pg_proc'::regclass AND 
 
 SELECT is_empty($$SELECT member FROM members WHERE obj_description(objid, catalog) IS NULL$$,
                 'every object of the extension has a comment');
-SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs WHERE proparallel <> 's'$$,
-                'every function and aggregate is PARALLEL SAFE');
-SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs WHERE prokind = 'f' AND provolatile <> 'i'$$,
-                'every plain function is IMMUTABLE');
+-- trigger functions (regime_playbook's bookkeeping) write to tables: they
+-- are neither PARALLEL SAFE nor IMMUTABLE; functions that read a table
+-- (regime_tilts) are STABLE, as the contract above says
+SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs WHERE proparallel <> 's'
+                  AND prorettype <> 'trigger'::regtype$$,
+                'every function and aggregate is PARALLEL SAFE (trigger functions excepted)');
+SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs p WHERE prokind = 'f' AND provolatile <> 'i'
+                  AND prorettype <> 'trigger'::regtype
+                  AND NOT EXISTS (SELECT FROM contract c WHERE c.vol = p.provolatile
+                                  AND p.oid = to_regprocedure(format('%s(%s)', c.name, array_to_string(c.args, ','))))$$,
+                'every plain function is IMMUTABLE, except the STABLE ones of the contract and trigger functions');
 SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
                   WHERE a.aggcombinefn = 0$$,
                 'every aggregate has a combine function');
@@ -97,6 +114,36 @@ SELECT is((SELECT typsend <> 0 AND typreceive <> 0 FROM pg_type WHERE typname = 
           'exactsum has binary send and receive functions');
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'tactalloc'), true,
           'the extension is relocatable');
+
+-- issue 6 ------------------------------------------------------------------
+SELECT enum_has_labels('oecd_phase', ARRAY['recovery', 'expansion', 'downturn', 'slowdown'],
+                       'oecd_phase has the OECD names in the cycle order of macro_regime');
+SELECT enum_has_labels('liquidity_stance', ARRAY['easing', 'tightening', 'mixed', 'neutral'],
+                       'liquidity_stance has the four stances');
+SELECT is((SELECT pg_get_function_arguments('oecd_phase(float8, float8, float8)'::regprocedure)),
+          'level double precision, change double precision, trend double precision DEFAULT 100',
+          'oecd_phase(level, change, trend DEFAULT 100)');
+SELECT is((SELECT pg_get_function_arguments('size_segment(float8, integer, integer[], float8)'::regprocedure)),
+          'market_cap double precision, prior_segment integer DEFAULT NULL::integer, breakpoints integer[] DEFAULT ''{1000,3000}''::integer[], band double precision DEFAULT 0.05',
+          'size_segment(market_cap, prior_segment DEFAULT NULL, breakpoints DEFAULT {1000,3000}, band DEFAULT 0.05)');
+SELECT is((SELECT pg_get_function_result('regime_tilts(macro_regime)'::regprocedure)),
+          'TABLE(asset text, tilt text, note text)', 'regime_tilts returns (asset, tilt, note)');
+SELECT is((SELECT array_agg(DISTINCT a.aggcombinefn::text) || count(*)::text FROM pg_aggregate a
+           JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname = 'regime_track'),
+          '{regime_track_combine,3}', 'the three regime_track overloads combine with regime_track_combine');
+SELECT is((SELECT array_agg(DISTINCT format('%s/%s', a.aggtranstype::regtype, a.aggfinalmodify)) FROM pg_aggregate a
+           JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname = 'regime_track'),
+          '{"double precision[]/r"}', 'regime_track''s state is a float8[] its final function only reads');
+SELECT is((SELECT format('%s/%s/%s', a.aggtranstype::regtype, a.aggcombinefn, a.agginitval) FROM pg_aggregate a
+           WHERE a.aggfnoid = 'regime_shifts(macro_regime)'::regprocedure),
+          'bigint[]/regime_shifts_combine/{-1,-1,0}', 'regime_shifts: bigint[] state {first, last, shifts}');
+SELECT has_pk('regime_playbook', 'regime_playbook has a primary key');
+SELECT columns_are('regime_playbook', ARRAY['regime', 'asset', 'tilt', 'note', 'shipped'],
+                   'regime_playbook(regime, asset, tilt, note, shipped)');
+SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) AS x(reloid)
+           JOIN pg_class c ON c.oid = x.reloid WHERE e.extname = 'tactalloc'),
+          '{regime_playbook,regime_playbook_removed}', 'the playbook tables are dumped by pg_dump');
+SELECT ok((SELECT count(*) FROM regime_playbook WHERE shipped) = 23, 'the playbook ships 23 rows');
 
 -- issue 4: the weightset state type and the streak aggregates' combine function
 SELECT has_type('weightset', 'the weightset state type exists');

@@ -1,0 +1,26 @@
+-- tactalloc: the data files behind the report's charts (examples/charts.gp),
+-- written from the monthly_report views (examples/monthly_report.sql) as CSV
+-- into the folder named by the psql variable outdir:
+--
+--     psql -d mydb -v outdir=/abs/path/out -f examples/chart_data.sql
+--     gnuplot -e "outdir='/abs/path/out'" examples/charts.gp
+
+\set ON_ERROR_STOP on
+\if :{?outdir}
+\else
+\set outdir out
+\endif
+\set tactalloc_chart_cwd `pwd`
+\cd :outdir
+
+-- concentration of the (SYNTHETIC) index: year ends 1990-2024 and month ends 2025
+\copy (SELECT as_of, round(effective_n::numeric, 2) AS effective_n, round(100 * top10_share::numeric, 2) AS top10_pct FROM monthly_report.index_concentration ORDER BY as_of) TO 'concentration.csv' WITH (FORMAT csv, HEADER true)
+
+-- US growth regime per quarter (REAL), regime as 1 recovery .. 4 contraction, NBER recession as 0/1
+\copy (SELECT quarter, round(level::numeric, 3) AS level, array_position(enum_range(NULL::macro_regime), regime) AS regime, nber_recession::int AS nber FROM monthly_report.us_growth_regime ORDER BY quarter) TO 'us_growth_regime.csv' WITH (FORMAT csv, HEADER true)
+
+-- Global leading indicator per month (SYNTHETIC), regime as above
+\copy (SELECT month, round(level::numeric, 3) AS level, array_position(enum_range(NULL::macro_regime), regime) AS regime FROM monthly_report.regime_by_region WHERE region = 'Global' ORDER BY month) TO 'global_regime.csv' WITH (FORMAT csv, HEADER true)
+
+\cd :tactalloc_chart_cwd
+\unset tactalloc_chart_cwd

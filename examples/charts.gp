@@ -1,0 +1,96 @@
+# tactalloc: the report's charts (gnuplot 5, pngcairo terminal: no X needed).
+#
+#     psql -d mydb -v outdir=/abs/path/out -f examples/chart_data.sql
+#     gnuplot -e "outdir='/abs/path/out'" examples/charts.gp
+#
+# Reads the CSV files chart_data.sql writes into outdir and writes there:
+#   concentration.png  effective N and top-10 share of the index, 1990-2025
+#   regimes.png        regime timelines: US real GDP 1962-2009 with NBER
+#                      recessions, and the Global leading indicator 2015-2025
+
+if (!exists("outdir")) outdir = "out"
+cd outdir
+
+set datafile separator comma
+set datafile missing ""
+set xdata time
+set timefmt "%Y-%m-%d"
+set border lw 1 lc rgb "#444444"
+set grid lc rgb "#dddddd" lw 1
+
+# regimes: 1 recovery, 2 expansion, 3 slowdown, 4 contraction (macro_regime order)
+c_rec = 0x2c7fb8; c_exp = 0x31a354; c_slo = 0xf39c12; c_con = 0xd62728
+regime_colour(r) = r == 1 ? c_rec : r == 2 ? c_exp : r == 3 ? c_slo : r == 4 ? c_con : 0xbbbbbb
+quarter = 365.25 * 86400 / 4
+month = 365.25 * 86400 / 12
+
+#--------------------------------------------------------------------------
+# effective N and top-10 share
+#--------------------------------------------------------------------------
+set terminal pngcairo size 900,480 font "DejaVu Sans,10" enhanced
+set output "concentration.png"
+set title "Concentration of a 500-name US large-cap index, 1990-2025\n{/*0.85 SYNTHETIC constituents calibrated to published facts (tactalloc bundled data); year ends, then month ends of 2025}"
+set format x "%Y"
+set xtics "1990-01-01", 5 * 365.25 * 86400 nomirror
+set mxtics 5
+set xrange ["1990-01-01":"2026-06-30"]
+set ylabel "effective N = 1 / HHI (names)" tc rgb "#1f4e79"
+set y2label "top-10 share (%)" tc rgb "#c0392b"
+set yrange [0:180]
+set y2range [0:45]
+set ytics nomirror tc rgb "#1f4e79"
+set y2tics 5 tc rgb "#c0392b"
+set key top center horizontal box opaque
+set label 1 "1999: N 79, top 10 27 %" at "1996-06-01", 58 tc rgb "#444444" font ",9"
+set label 2 "end 2025: N 46, top 10 41.6 %" at "2014-06-01", 35 tc rgb "#444444" font ",9"
+plot "concentration.csv" skip 1 using 1:2 axes x1y1 with linespoints lw 2 pt 7 ps 0.5 lc rgb "#1f4e79" title "effective N (left)", \
+     "" skip 1 using 1:3 axes x1y2 with linespoints lw 2 pt 5 ps 0.5 lc rgb "#c0392b" title "top-10 share, % (right)"
+unset label
+unset y2label
+unset y2tics
+set ytics mirror tc rgb "black"
+set ylabel tc rgb "black"
+
+#--------------------------------------------------------------------------
+# regime timelines
+#--------------------------------------------------------------------------
+set terminal pngcairo size 900,640 font "DejaVu Sans,10" enhanced
+set output "regimes.png"
+set multiplot layout 2,1 title "Macro regimes: level against trend (100) and direction (tactalloc regime\\_classify, regime\\_track)" font ",11"
+set style fill solid 1.0 noborder
+set key top left horizontal opaque font ",9" samplen 2 width -1
+
+# US real GDP against its trailing 10-year trend, with NBER recessions shaded
+set title "US real GDP x 100 / trailing 10-year trend, quarterly (REAL: statsmodels macrodata; NBER recessions shaded)" font ",10"
+set format x "%Y"
+set xtics "1960-01-01", 5 * 365.25 * 86400
+set mxtics 5
+set xrange ["1961-07-01":"2010-01-01"]
+set yrange [92:107]
+set ytics 92, 2, 106
+set ylabel "level"
+plot "us_growth_regime.csv" skip 1 using (timecolumn(1, "%Y-%m-%d") + quarter / 2):($4 > 0 ? 107 : NaN):(1.05 * quarter) with boxes fs solid 1.0 lc rgb "#dcdcdc" title "NBER recession", \
+     100 with lines dt 2 lc rgb "#666666" notitle, \
+     "" skip 1 using (timecolumn(1, "%Y-%m-%d")):(92.2):(timecolumn(1, "%Y-%m-%d")):(timecolumn(1, "%Y-%m-%d") + 1.1 * quarter):(92):(93):(regime_colour($3)) with boxxyerror lc rgb variable notitle, \
+     "" skip 1 using 1:2:(regime_colour($3)) with lines lw 2.5 lc rgb variable notitle, \
+     NaN with boxes lc rgb c_rec title "recovery", \
+     NaN with boxes lc rgb c_exp title "expansion", \
+     NaN with boxes lc rgb c_slo title "slowdown", \
+     NaN with boxes lc rgb c_con title "contraction"
+
+# Global leading indicator
+set title "Global leading indicator, monthly (SYNTHETIC: calibrated to the January 2026 regime note)" font ",10"
+set xtics "2015-01-01", 365.25 * 86400
+set mxtics 12
+set xrange ["2015-01-01":"2026-01-01"]
+set yrange [96:102.2]
+set ytics 1
+plot 100 with lines dt 2 lc rgb "#666666" notitle, \
+     "global_regime.csv" skip 1 using (timecolumn(1, "%Y-%m-%d")):(96.1):(timecolumn(1, "%Y-%m-%d")):(timecolumn(1, "%Y-%m-%d") + 1.1 * month):(96):(96.4):(regime_colour($3)) with boxxyerror lc rgb variable notitle, \
+     "" skip 1 using 1:2:(regime_colour($3)) with lines lw 2.5 lc rgb variable notitle, \
+     NaN with boxes lc rgb c_rec title "recovery", \
+     NaN with boxes lc rgb c_exp title "expansion", \
+     NaN with boxes lc rgb c_slo title "slowdown", \
+     NaN with boxes lc rgb c_con title "contraction"
+unset multiplot
+set output

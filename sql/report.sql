@@ -1,0 +1,321 @@
+-- Issue 5, the main job's report: the bundled data (data/) in a schema of its
+-- own, the monthly_report materialized views (examples/monthly_report.sql)
+-- refreshed concurrently, key figures checked against values computed without
+-- tactalloc (plain SQL, or a hand calculation given in the comment), the
+-- report's headline values literally, and the whole report
+-- (examples/report.sql), so that it cannot drift silently.
+SET client_min_messages = warning;
+CREATE SCHEMA demo;
+SET search_path = demo, public;
+\set ECHO none
+\i data/load.sql
+\i examples/monthly_report.sql
+\set ECHO all
+-- dates as in the data files (pg_regress runs with datestyle Postgres, MDY)
+SET datestyle = 'ISO, MDY';
+
+--------------------------------------------------------------------------
+-- the schema: every view commented, every materialized view with a unique
+-- index on plain columns (what REFRESH ... CONCURRENTLY needs)
+--------------------------------------------------------------------------
+SELECT c.relname, c.relkind,
+       obj_description(c.oid, 'pg_class') IS NOT NULL AS commented,
+       EXISTS (SELECT FROM pg_index AS i
+               WHERE i.indrelid = c.oid AND i.indisunique
+                 AND i.indpred IS NULL AND i.indexprs IS NULL) AS unique_index,
+       (SELECT count(*) FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0) AS columns
+FROM pg_class AS c
+WHERE c.relnamespace = 'monthly_report'::regnamespace AND c.relkind IN ('m', 'v')
+ORDER BY c.relkind, c.relname;
+
+-- refresh every materialized view concurrently (regime_by_region before the
+-- view that reads it)
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.index_concentration;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.sector_weights;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.index_valuation;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.portfolio_vs_index;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.regime_by_region;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.regime_shifts_by_year;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.us_growth_regime;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.liquidity;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.credit_dts;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.size_segments;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.sp500_annual;
+
+-- a refresh picks up a change of the tables: without its high-yield sleeve the
+-- portfolio's DTS falls; rolled back, so the views keep the bundled data
+BEGIN;
+DELETE FROM bond_holdings WHERE portfolio = 'core_credit' AND rating IN ('BB+', 'BB', 'BB-', 'B+', 'B');
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.credit_dts;
+SELECT portfolio, bonds, round(dts::numeric, 1) AS dts FROM monthly_report.credit_dts ORDER BY portfolio;
+ROLLBACK;
+SELECT portfolio, bonds, round(dts::numeric, 1) AS dts FROM monthly_report.credit_dts ORDER BY portfolio;
+
+--------------------------------------------------------------------------
+-- concentration against plain SQL (numeric arithmetic, no tactalloc):
+-- effective N = 1 / sum((cap / total)^2) and HHI within 1e-12 relative,
+-- top-10 share from the 10 largest caps (ORDER BY ... LIMIT 10, not the
+-- window of the view), names and weight above 3 %, for all 47 snapshots
+--------------------------------------------------------------------------
+WITH oracle AS (
+    SELECT as_of,
+           1 / sum((market_cap / t.total) ^ 2) AS effective_n,
+           sum((market_cap / t.total) ^ 2) AS hhi,
+           count(*) FILTER (WHERE market_cap / t.total > 0.03) AS names_above_3pct,
+           coalesce(sum(market_cap / t.total) FILTER (WHERE market_cap / t.total > 0.03), 0) AS share_above_3pct
+    FROM constituents
+    JOIN (SELECT as_of, sum(market_cap) AS total FROM constituents GROUP BY as_of) AS t USING (as_of)
+    GROUP BY as_of
+), top10 AS (
+    SELECT d.as_of, (SELECT sum(x.market_cap) FROM (SELECT market_cap FROM constituents AS k
+                                                     WHERE k.as_of = d.as_of
+                                                     ORDER BY market_cap DESC LIMIT 10) AS x)
+                    / (SELECT sum(market_cap) FROM constituents AS k WHERE k.as_of = d.as_of) AS top10_share
+    FROM (SELECT DISTINCT as_of FROM constituents) AS d
+)
+SELECT count(*) AS snapshots,
+       count(*) FILTER (WHERE abs(c.effective_n - o.effective_n::float8) > 1e-12 * o.effective_n::float8) AS effective_n_off,
+       count(*) FILTER (WHERE abs(c.hhi - o.hhi::float8) > 1e-12 * o.hhi::float8) AS hhi_off,
+       count(*) FILTER (WHERE abs(c.top10_share - t.top10_share::float8) > 1e-12) AS top10_off,
+       count(*) FILTER (WHERE c.names_above_3pct <> o.names_above_3pct) AS count_above_off,
+       count(*) FILTER (WHERE abs(c.share_above_3pct - o.share_above_3pct::float8) > 1e-12) AS share_above_off
+FROM monthly_report.index_concentration AS c
+JOIN oracle AS o USING (as_of)
+JOIN top10 AS t USING (as_of);
+
+-- the published facts the data is calibrated to (data/README.md): 46 effective
+-- names and a top-10 share of 41.6 % at the end of 2025, 79 and 27.1 % at the
+-- end of 1999, 7 names above 3 % at the end of 2025 (6.78 + 6.00 + 5.31 +
+-- 4.70 + 4.16 + 3.68 + 3.26 = 33.89 %), IT + communication services 36.5 %
+SELECT as_of, round(effective_n::numeric, 1) AS effective_n, round(100 * top10_share::numeric, 1) AS top10_pct,
+       names_above_3pct, round(100 * share_above_3pct::numeric, 1) AS above_3pct,
+       round(100 * it_comm_share::numeric, 1) AS it_comm_pct
+FROM monthly_report.index_concentration
+WHERE as_of IN ('1999-12-31', '2024-12-31', '2025-12-31')
+ORDER BY as_of;
+
+-- sector weights add up to 1 on every date; effective N within the IT sector
+-- at the end of 2025 against plain SQL
+SELECT count(*) FILTER (WHERE abs(total - 1) > 1e-12) AS dates_not_summing_to_1
+FROM (SELECT as_of, sum(weight) AS total FROM monthly_report.sector_weights GROUP BY as_of) AS s;
+SELECT round(s.effective_n_within::numeric, 6) = round(o.n, 6) AS it_effective_n_matches
+FROM monthly_report.sector_weights AS s,
+     (SELECT 1 / sum((market_cap / t) ^ 2) AS n
+      FROM constituents, (SELECT sum(market_cap) AS t FROM constituents
+                          WHERE as_of = '2025-12-31' AND sector = 'Information Technology') AS tt
+      WHERE as_of = '2025-12-31' AND sector = 'Information Technology') AS o
+WHERE s.as_of = '2025-12-31' AND s.sector = 'Information Technology';
+
+-- active share at the end of 2025: 72.6 % (data/README.md), against the plain
+-- SQL of data/sanity_checks.sql
+SELECT round(100 * v.active_share::numeric, 1) AS active_share_pct,
+       round(100 * v.active_share::numeric, 9) = round(100 * o.active_share, 9) AS matches_plain_sql,
+       v.names_held
+FROM monthly_report.portfolio_vs_index AS v,
+     (SELECT 0.5 * sum(abs(coalesce(wp, 0) - coalesce(wb, 0))) AS active_share
+      FROM (SELECT security, market_cap / sum(market_cap) OVER () AS wb
+            FROM constituents WHERE as_of = '2025-12-31') AS b
+      FULL JOIN (SELECT security, portfolio_weight AS wp
+                 FROM portfolio_holdings WHERE as_of = '2025-12-31') AS p USING (security)) AS o
+WHERE v.as_of = '2025-12-31';
+
+--------------------------------------------------------------------------
+-- valuation: P/E 25.50, P/S 3.40 cap weighted and 1.70 equal weighted at the
+-- end of 2025 (data/README.md); the equal-weighted P/S is the harmonic mean
+-- of the names' P/S, so parity = 3.40 / 1.70 - 1 = +100 %
+--------------------------------------------------------------------------
+SELECT as_of, round(pe_cap_weighted::numeric, 2) AS pe, round(pe_equal_weighted::numeric, 2) AS pe_equal,
+       round(ps_cap_weighted::numeric, 2) AS ps, round(ps_equal_weighted::numeric, 2) AS ps_equal,
+       round(100 * ps_parity_upside::numeric, 1) AS ps_parity_pct,
+       round(ps_equal_weighted::numeric, 9) = (SELECT round(1 / avg(sales / market_cap), 9) FROM constituents AS k
+                                                WHERE k.as_of = v.as_of) AS ps_equal_is_harmonic_mean
+FROM monthly_report.index_valuation AS v
+WHERE as_of IN ('1999-12-31', '2025-12-31')
+ORDER BY as_of;
+
+--------------------------------------------------------------------------
+-- credit: DTS = sum(mv * D * S) / sum(mv) in numeric, within 1e-9 relative;
+-- 900 and 700 (data/README.md); a 10 % widening loses 90 and 70 bp
+--------------------------------------------------------------------------
+SELECT d.portfolio, round(d.dts::numeric, 1) AS dts,
+       abs(d.dts - o.dts::float8) <= 1e-9 * o.dts::float8 AS matches_plain_sql,
+       round(d.dts_vs_benchmark::numeric, 2) AS vs_benchmark,
+       round(d.spread_return_10pct_widening_bp::numeric, 1) AS widening_10pct_bp
+FROM monthly_report.credit_dts AS d
+JOIN (SELECT portfolio, sum(market_value * spread_duration * oas_bp) / sum(market_value) AS dts
+      FROM bond_holdings GROUP BY portfolio) AS o USING (portfolio)
+ORDER BY d.portfolio;
+
+--------------------------------------------------------------------------
+-- regimes against a CASE expression: below/above 100 and the direction of the
+-- last non-zero change (a flat month keeps it), for every region and month
+--------------------------------------------------------------------------
+WITH d AS (
+    SELECT region, as_of, level, sign(level - lag(level) OVER (PARTITION BY region ORDER BY as_of)) AS s
+    FROM lei
+), g AS (
+    SELECT *, count(nullif(s, 0)) OVER (PARTITION BY region ORDER BY as_of) AS grp FROM d
+), r AS (
+    SELECT *, first_value(nullif(s, 0)) OVER (PARTITION BY region, grp ORDER BY as_of) AS dir FROM g
+), oracle AS (
+    SELECT region, as_of,
+           CASE WHEN dir IS NULL THEN NULL
+                WHEN level < 100 AND dir > 0 THEN 'recovery'
+                WHEN level >= 100 AND dir > 0 THEN 'expansion'
+                WHEN level >= 100 AND dir < 0 THEN 'slowdown'
+                ELSE 'contraction' END AS regime
+    FROM r
+)
+SELECT count(*) AS months,
+       count(*) FILTER (WHERE v.regime::text IS DISTINCT FROM o.regime) AS regime_off,
+       count(*) FILTER (WHERE v.regime = 'recovery') AS recovery,
+       count(*) FILTER (WHERE v.regime = 'expansion') AS expansion,
+       count(*) FILTER (WHERE v.regime = 'slowdown') AS slowdown,
+       count(*) FILTER (WHERE v.regime = 'contraction') AS contraction
+FROM monthly_report.regime_by_region AS v
+JOIN oracle AS o ON o.region = v.region AND o.as_of = v.month;
+
+-- the January 2026 note: the Global indicator shifted 3 times in 2019, 2 in
+-- 2020 and once in 2025; December 2025 regimes by region
+SELECT year, shifts, confirmed_shifts, regime_at_year_end
+FROM monthly_report.regime_shifts_by_year
+WHERE region = 'Global' AND year IN (2019, 2020, 2025)
+ORDER BY year;
+SELECT regime, string_agg(region, ', ' ORDER BY region) AS regions
+FROM monthly_report.regime_by_region WHERE month = '2025-12-01'
+GROUP BY regime ORDER BY regime;
+
+--------------------------------------------------------------------------
+-- US growth regimes 1962-2009 and the NBER recessions
+--------------------------------------------------------------------------
+-- the regime against a CASE expression, and the quarters in each regime
+SELECT count(*) AS quarters, min(quarter), max(quarter),
+       count(*) FILTER (WHERE regime::text IS DISTINCT FROM
+                        CASE WHEN change > 0 AND level >= 100 THEN 'expansion'
+                             WHEN change > 0 THEN 'recovery'
+                             WHEN change < 0 AND level >= 100 THEN 'slowdown'
+                             WHEN change < 0 THEN 'contraction' END) AS regime_off,
+       count(*) FILTER (WHERE regime = 'recovery') AS recovery,
+       count(*) FILTER (WHERE regime = 'expansion') AS expansion,
+       count(*) FILTER (WHERE regime = 'slowdown') AS slowdown,
+       count(*) FILTER (WHERE regime = 'contraction') AS contraction
+FROM monthly_report.us_growth_regime;
+
+-- NBER recession quarters in 1962Q1-2009Q3, counted by hand from the dates of
+-- data/README.md (the quarters after the peak up to the trough): 1970 4,
+-- 1974-75 5, 1980 2, 1981-82 5, 1990-91 2, 2001 3, 2008-09 6 = 27 (1960-61's 3
+-- are before 1962); the report says 25 of them read as contraction
+SELECT count(*) FILTER (WHERE nber_recession) AS nber_quarters,
+       count(*) FILTER (WHERE nber_recession AND regime = 'contraction') AS in_contraction,
+       count(*) FILTER (WHERE nber_recession AND regime = 'recovery') AS in_recovery,
+       count(*) FILTER (WHERE nber_recession AND regime = 'slowdown') AS in_slowdown,
+       count(*) FILTER (WHERE nber_recession AND regime = 'expansion') AS in_expansion
+FROM monthly_report.us_growth_regime;
+-- the same count without the view: the quarters from the one after each
+-- peak quarter to the trough quarter, within the data's 1962Q1-2009Q3
+SELECT count(*) AS nber_quarters_from_dates
+FROM nber_recessions AS r,
+     generate_series(r.peak_quarter + interval '3 months', r.trough_quarter, interval '3 months') AS q
+WHERE q BETWEEN '1962-01-01' AND '2009-07-01';
+
+-- regime shifts per decade, against counting the quarters whose regime differs
+-- from the quarter before (lag), the decade's first quarter against the last
+-- quarter of the decade before
+SELECT d AS decade, regime_shifts(regime ORDER BY quarter) AS shifts,
+       (SELECT count(*) FROM (SELECT quarter, regime, lag(regime) OVER (ORDER BY quarter) AS prev
+                              FROM monthly_report.us_growth_regime WHERE regime IS NOT NULL) AS x
+        WHERE prev IS NOT NULL AND regime <> prev
+          AND quarter BETWEEN make_date(d, 1, 1) AND make_date(d + 9, 10, 1)) AS by_lag
+FROM monthly_report.us_growth_regime, generate_series(1960, 2000, 10) AS d
+WHERE quarter BETWEEN make_date(d - 1, 10, 1) AND make_date(d + 9, 10, 1)
+GROUP BY d ORDER BY d;
+
+--------------------------------------------------------------------------
+-- liquidity stance against a CASE expression on the signs of the changes
+--------------------------------------------------------------------------
+SELECT count(*) AS months,
+       count(*) FILTER (WHERE stance::text IS DISTINCT FROM
+                        CASE WHEN round(assets_change_usd_tn, 2) = 0 AND rate_change = 0 THEN 'neutral'
+                             WHEN round(assets_change_usd_tn, 2) >= 0 AND rate_change <= 0 THEN 'easing'
+                             WHEN round(assets_change_usd_tn, 2) <= 0 AND rate_change >= 0 THEN 'tightening'
+                             ELSE 'mixed' END) AS stance_off
+FROM monthly_report.liquidity WHERE assets_change_usd_tn IS NOT NULL;
+SELECT month, total_assets_usd_tn, policy_rate_upper, stance
+FROM monthly_report.liquidity WHERE month BETWEEN '2025-09-01' AND '2025-12-01' ORDER BY month;
+
+--------------------------------------------------------------------------
+-- size segments: the crossers of rank 1000 by plain rank (data/README.md:
+-- 66 down, 69 up), how many of them the band keeps, and the segment by rank
+-- alone against a CASE on rank() (tied caps share a rank, so the two names
+-- tied at rank 3000 are both inside, as doc/tactalloc.md says)
+--------------------------------------------------------------------------
+SELECT count(*) AS names,
+       count(*) FILTER (WHERE prior_segment = 1 AND plain_rank > 1000) AS down,
+       count(*) FILTER (WHERE prior_segment = 2 AND plain_rank <= 1000) AS up,
+       count(*) FILTER (WHERE (prior_segment = 1 AND plain_rank > 1000 OR prior_segment = 2 AND plain_rank <= 1000)
+                        AND segment = prior_segment) AS kept_by_band,
+       count(*) FILTER (WHERE segment_by_rank IS DISTINCT FROM
+                        CASE WHEN plain_rank <= 1000 THEN 1 WHEN plain_rank <= 3000 THEN 2 END) AS by_rank_off
+FROM (SELECT *, rank() OVER (ORDER BY market_cap DESC) AS plain_rank
+      FROM monthly_report.size_segments) AS s;
+
+--------------------------------------------------------------------------
+-- S&P 500: the compounded daily returns against the ratio of year-end
+-- closes (2000 from its first close), within 1e-9; the longest run of up days
+-- in each year against a second method (each up day's run = its position
+-- minus the position of the last day that was not up)
+--------------------------------------------------------------------------
+WITH ends AS (
+    SELECT extract(year FROM as_of)::int AS year,
+           (array_agg(close ORDER BY as_of DESC))[1] AS last_close,
+           (array_agg(close ORDER BY as_of))[1] AS first_close
+    FROM sp500_daily GROUP BY 1
+), ratio AS (
+    SELECT year, last_close / coalesce(lag(last_close) OVER (ORDER BY year), first_close) - 1 AS price_return
+    FROM ends
+), runs AS (
+    SELECT year, max(pos - last_break) AS longest
+    FROM (SELECT year, pos, max(pos) FILTER (WHERE NOT up) OVER (PARTITION BY year ORDER BY pos) AS last_break
+          FROM (SELECT extract(year FROM as_of)::int AS year,
+                       row_number() OVER (ORDER BY as_of) AS pos,
+                       coalesce(close > lag(close) OVER (ORDER BY as_of), false) AS up
+                FROM sp500_daily) AS d) AS p
+    GROUP BY year
+)
+SELECT count(*) AS years,
+       count(*) FILTER (WHERE abs(a.price_return - r.price_return::float8) > 1e-9) AS return_off,
+       count(*) FILTER (WHERE a.longest_up_run <> u.longest) AS longest_run_off
+FROM monthly_report.sp500_annual AS a
+JOIN ratio AS r USING (year)
+JOIN runs AS u USING (year);
+-- the published calendar-year price returns: 2008 -38.5 %, 2013 +29.6 %, 2019 +28.9 %
+SELECT year, round(100 * price_return::numeric, 1) AS return_pct, up_days, longest_up_run, last_close
+FROM monthly_report.sp500_annual WHERE year IN (2008, 2013, 2019) ORDER BY year;
+
+--------------------------------------------------------------------------
+-- the headline of the report, literally
+--------------------------------------------------------------------------
+SELECT as_of, round(effective_n::numeric, 1) AS effective_n, round(100 * top10_share::numeric, 1) AS top10_pct,
+       names_above_3pct, round(100 * share_above_3pct::numeric, 1) AS above_3pct_pct,
+       round(pe_cap_weighted::numeric, 2) AS pe, round(ps_cap_weighted::numeric, 2) AS ps,
+       round(100 * ps_parity_upside::numeric, 1) AS ps_parity_pct,
+       global_regime, us_regime, fed_stance,
+       round(portfolio_dts::numeric, 1) AS portfolio_dts, round(benchmark_dts::numeric, 1) AS benchmark_dts
+FROM monthly_report.headline;
+
+--------------------------------------------------------------------------
+-- the whole report, as ./report prints it
+--------------------------------------------------------------------------
+\set ECHO none
+\i examples/report.sql
+\set ECHO all
+\pset footer on
+\pset null ''
+
+RESET search_path;
+RESET datestyle;
+RESET extra_float_digits;
+SET client_min_messages = warning;
+DROP SCHEMA monthly_report CASCADE;
+DROP SCHEMA demo CASCADE;
+RESET client_min_messages;
