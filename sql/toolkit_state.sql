@@ -145,6 +145,22 @@ LATERAL (VALUES
   ('total chunks', set_byte(st, 48, 250)),
   ('total budget', set_byte(st, 55, 255))) AS c(field, b)
 ORDER BY field;
+-- partial states kept per sector roll up to the index exactly; a malformed
+-- stored state is rejected by the rolling-up aggregate, named in the error
+CREATE AGGREGATE pg_temp.count_above_rollup(weightset) (SFUNC = weightset_combine, STYPE = weightset,
+                                                        FINALFUNC = count_above_final);
+CREATE AGGREGATE pg_temp.top_share_rollup(weightset) (SFUNC = weightset_combine, STYPE = weightset,
+                                                      FINALFUNC = top_share_final);
+CREATE AGGREGATE pg_temp.top_state(float8, int4) (SFUNC = top_share_accum, STYPE = weightset);
+CREATE TEMP TABLE sector_states AS
+SELECT i % 7 AS sector, pg_temp.above_state(1.0 / i, 0.001) AS above, pg_temp.top_state(1.0 / i, 10) AS top
+FROM generate_series(1, 10000) AS i GROUP BY i % 7;
+SELECT pg_temp.count_above_rollup(above) AS rolled_up_count,
+       (SELECT count_above(1.0 / i, 0.001) FROM generate_series(1, 10000) AS i) AS direct_count,
+       same_bits(pg_temp.top_share_rollup(top), (SELECT top_share(1.0 / i, 10) FROM generate_series(1, 10000) AS i)) AS top_same_bits
+FROM sector_states;
+SELECT expect_error($$SELECT pg_temp.count_above_rollup(st)
+                      FROM (VALUES (share_above_accum(NULL, 1, 0.1)), ('\xdeadbeef'::bytea::rawstate::weightset)) AS v(st)$$);
 -- the running state inside an aggregate is updated in place, a direct call copies
 SELECT share_above_final(share_above_accum(st, 1, 0.1)) AS added, share_above_final(st) AS unchanged
 FROM (SELECT share_above_accum(NULL, 3, 0.1) AS st) AS s;

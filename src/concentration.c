@@ -222,7 +222,7 @@ top_share_final(PG_FUNCTION_ARGS)
 
 	if (st == NULL || st->count == 0)
 		PG_RETURN_NULL();
-	ws_check_values(st, "top_share");
+	ws_check_values(fcinfo, st, "top_share");
 	if (xsum_sign(ws_total(st)) == 0)
 		PG_RETURN_NULL();
 	/* fewer names than n: all of the weight */
@@ -322,7 +322,8 @@ IsAbove(double w, double td, const XSum *total, double threshold,
  * threshold; false when there are no rows or the total is zero.
  */
 static bool
-ComputeAbove(WeightSet *st, const char *fname, double *share, int64 *count)
+ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, const char *fname,
+			 double *share, int64 *count)
 {
 	double	   *v = ws_values(st);
 	XSum	   *total = ws_total(st);
@@ -333,7 +334,7 @@ ComputeAbove(WeightSet *st, const char *fname, double *share, int64 *count)
 
 	if (st->count == 0 || xsum_sign(total) == 0)
 		return false;
-	ws_check_values(st, fname);
+	ws_check_values(fcinfo, st, fname);
 	if (xsum_round(total, &td) != XSUM_OK)
 		td = 0;
 	above = ws_sum_new();
@@ -358,7 +359,7 @@ share_above_final(PG_FUNCTION_ARGS)
 	double		share;
 	int64		count;
 
-	if (st == NULL || !ComputeAbove(st, "share_above", &share, &count))
+	if (st == NULL || !ComputeAbove(fcinfo, st, "share_above", &share, &count))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(share);
 }
@@ -371,7 +372,7 @@ count_above_final(PG_FUNCTION_ARGS)
 	double		share;
 	int64		count;
 
-	if (st == NULL || !ComputeAbove(st, "count_above", &share, &count))
+	if (st == NULL || !ComputeAbove(fcinfo, st, "count_above", &share, &count))
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(count);
 }
@@ -470,7 +471,7 @@ active_share_final(PG_FUNCTION_ARGS)
 
 	if (st == NULL || st->nvals == 0)
 		PG_RETURN_NULL();
-	ws_check_values(st, "active_share");
+	ws_check_values(fcinfo, st, "active_share");
 	v = ws_values(st);
 	ptot = ws_sum_new();
 	btot = ws_sum_new();

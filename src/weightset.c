@@ -63,19 +63,23 @@ StateBytes(int kind, int sumchunks, int64 capacity)
 		(uint64) capacity * ws_width(kind) * sizeof(double);
 }
 
-/* Checks the header and layout of a state in O(1); kind 0 accepts any. */
+/*
+ * Checks the header and layout of a state in O(1); kind 0 accepts any.
+ * Errors name the running aggregate (fcinfo may be NULL), else fname.
+ */
 static void
-CheckHeader(WeightSet *st, int kind, const char *fname)
+CheckHeader(FunctionCallInfo fcinfo, WeightSet *st, int kind,
+			const char *fname)
 {
 	Size		size = VARSIZE(st);
 	int			sumchunks = 0;
 	bool		ok;
 
 	if (size < sizeof(WeightSet) || st->magic != WS_MAGIC)
-		ReportMalformed(fname, "The value is not a weightset state.",
+		ReportMalformed(ta_funcname(fcinfo, fname), "The value is not a weightset state.",
 						ERRCODE_INVALID_PARAMETER_VALUE);
 	if (st->version != WS_VERSION)
-		ReportMalformed(fname, psprintf("Unsupported state version %d.",
+		ReportMalformed(ta_funcname(fcinfo, fname), psprintf("Unsupported state version %d.",
 										st->version),
 						ERRCODE_INVALID_PARAMETER_VALUE);
 	ok = st->kind > 0 && st->kind < WS_NKINDS &&
@@ -100,33 +104,33 @@ CheckHeader(WeightSet *st, int kind, const char *fname)
 			sumchunks = ws_total(st)->n;
 	}
 	if (!ok)
-		ReportMalformed(fname, "Inconsistent state header.",
+		ReportMalformed(ta_funcname(fcinfo, fname), "Inconsistent state header.",
 						ERRCODE_INVALID_PARAMETER_VALUE);
 	if (size != StateBytes(st->kind, sumchunks, st->capacity))
-		ReportMalformed(fname, "The size does not match the header.",
+		ReportMalformed(ta_funcname(fcinfo, fname), "The size does not match the header.",
 						ERRCODE_INVALID_PARAMETER_VALUE);
 	if (kind != 0 && st->kind != kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: state of a %s aggregate cannot be used here",
-						fname, ws_kind_aggs[st->kind])));
+						ta_funcname(fcinfo, fname), ws_kind_aggs[st->kind])));
 }
 
 /* Checks every entry: finite, non-negative (not -0), heap order for WS_TOP. */
 void
-ws_check_values(WeightSet *st, const char *fname)
+ws_check_values(FunctionCallInfo fcinfo, WeightSet *st, const char *fname)
 {
 	double	   *v = ws_values(st);
 	int64		n = (int64) st->nvals * ws_width(st->kind);
 
 	for (int64 i = 0; i < n; i++)
 		if (unlikely(!isfinite(v[i]) || signbit(v[i])))
-			ReportMalformed(fname, "An entry is negative or not finite.",
+			ReportMalformed(ta_funcname(fcinfo, fname), "An entry is negative or not finite.",
 							ERRCODE_INVALID_PARAMETER_VALUE);
 	if (st->kind == WS_TOP)
 		for (int i = 1; i < st->nvals; i++)
 			if (unlikely(v[(i - 1) / 2] > v[i]))
-				ReportMalformed(fname, "The kept weights are not in heap order.",
+				ReportMalformed(ta_funcname(fcinfo, fname), "The kept weights are not in heap order.",
 								ERRCODE_INVALID_PARAMETER_VALUE);
 }
 
@@ -144,13 +148,13 @@ ws_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 
 		/* the running state is never toasted: skip the call on the hot path */
 		st = (WeightSet *) (VARATT_IS_EXTENDED(v) ? pg_detoast_datum(v) : v);
-		CheckHeader(st, kind, fname);
+		CheckHeader(fcinfo, st, kind, fname);
 	}
 	else
 	{
 		st = (WeightSet *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
-		CheckHeader(st, kind, fname);
-		ws_check_values(st, fname);
+		CheckHeader(fcinfo, st, kind, fname);
+		ws_check_values(fcinfo, st, fname);
 	}
 	return st;
 }
@@ -483,8 +487,8 @@ weightset_combine(PG_FUNCTION_ARGS)
 	}
 	/* the partial state to merge is always checked entry by entry */
 	b = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
-	CheckHeader(b, 0, fname);
-	ws_check_values(b, fname);
+	CheckHeader(fcinfo, b, 0, fname);
+	ws_check_values(fcinfo, b, fname);
 	if (a == NULL || a->count == 0)
 		PG_RETURN_POINTER(b);
 	if (b->count == 0)
@@ -621,7 +625,7 @@ weightset_out(PG_FUNCTION_ARGS)
 	WeightSet  *st = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	StringInfoData out;
 
-	CheckHeader(st, 0, "weightset_out");
+	CheckHeader(NULL, st, 0, "weightset_out");
 	initStringInfo(&out);
 	FormatState(st, &out);
 	PG_RETURN_CSTRING(out.data);
@@ -634,7 +638,7 @@ weightset_send(PG_FUNCTION_ARGS)
 	WeightSet  *st = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	StringInfoData out;
 
-	CheckHeader(st, 0, "weightset_send");
+	CheckHeader(NULL, st, 0, "weightset_send");
 	initStringInfo(&out);
 	FormatState(st, &out);
 	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));

@@ -101,8 +101,12 @@ ws_values(WeightSet *st)
 extern WeightSet *ws_getarg(FunctionCallInfo fcinfo, int argno, int kind,
 							const char *fname);
 
-/* Checks every entry of a state (finite, non-negative, heap order). */
-extern void ws_check_values(WeightSet *st, const char *fname);
+/*
+ * Checks every entry of a state (finite, non-negative, heap order); errors
+ * name the running aggregate, or fname outside one.
+ */
+extern void ws_check_values(FunctionCallInfo fcinfo, WeightSet *st,
+							const char *fname);
 
 /* A new empty state in CurrentMemoryContext. */
 extern WeightSet *ws_create(int kind, double param);
