@@ -82,6 +82,33 @@ JOIN (SELECT grp, top_share(w, 10) AS top10, share_above(w, 0.001) AS above, cou
       FROM tk_par GROUP BY grp) s USING (grp);
 SELECT longest_streak(i % 1000 <> 0 AND (i / 7) % 5 <> 0 ORDER BY i) AS longest, current_streak(i % 1000 <> 0 AND (i / 7) % 5 <> 0 ORDER BY i) AS current FROM tk_par;
 
+-- partitionwise aggregation: each hash partition aggregated on its own,
+-- grouped by a column that is not the partition key, then combined
+CREATE TABLE tk_part (LIKE tk_par) PARTITION BY HASH (i);
+CREATE TABLE tk_part_0 PARTITION OF tk_part FOR VALUES WITH (MODULUS 3, REMAINDER 0);
+CREATE TABLE tk_part_1 PARTITION OF tk_part FOR VALUES WITH (MODULUS 3, REMAINDER 1);
+CREATE TABLE tk_part_2 PARTITION OF tk_part FOR VALUES WITH (MODULUS 3, REMAINDER 2);
+INSERT INTO tk_part SELECT * FROM tk_par WHERE grp < 50 ORDER BY w;
+ANALYZE tk_part;
+CREATE TEMP VIEW tk_part_q AS
+SELECT grp, top_share(w, 10) AS top10, share_above(w, 0.001) AS above, count_above(w, 0.001) AS n_above,
+       active_share(w, b) AS active, weighted_mean(x, w) AS wmean, index_multiple(w, earn) AS pe,
+       compound_return(r) AS compound
+FROM tk_part GROUP BY grp;
+CREATE TEMP TABLE tk_part_serial AS SELECT * FROM tk_part_q;
+SET enable_partitionwise_aggregate = on;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT * FROM tk_part_q;
+RESET enable_hashagg;
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE same_bits(g.top10, s.top10) AND same_bits(g.above, s.above) AND g.n_above = s.n_above
+                        AND same_bits(g.active, s.active) AND same_bits(g.wmean, s.wmean)
+                        AND same_bits(g.pe, s.pe) AND same_bits(g.compound, s.compound)) AS identical
+FROM tk_part_q g JOIN tk_part_serial s USING (grp);
+RESET enable_partitionwise_aggregate;
+
+DROP VIEW tk_part_q;
+DROP TABLE tk_part;
 DROP VIEW tk_same;
 DROP VIEW tk_all;
 DROP TABLE tk_par;
