@@ -16,11 +16,6 @@
 -- say so in their comments.  monthly_report.headline is a plain view over the
 -- materialized ones: the figures of the report's first page, for the latest
 -- date.
---
--- Issue 4 (top_share, share_above, count_above, active_share, index_multiple,
--- parity_upside, compound_return, longest_streak) has not landed yet: the
--- columns it will compute are plain SQL for now, in blocks marked "ISSUE 4",
--- each expression followed by the tactalloc call that will replace it.
 
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS monthly_report CASCADE;
@@ -33,26 +28,18 @@ COMMENT ON SCHEMA monthly_report IS
 -- concentration of the index, one row per snapshot
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.index_concentration AS
--- ISSUE 4 (begin): top_share / count_above / share_above in plain SQL
-WITH c AS (
-    SELECT as_of, sector, market_cap,
-           market_cap / sum(market_cap) OVER (PARTITION BY as_of) AS share,
-           row_number() OVER (PARTITION BY as_of ORDER BY market_cap DESC) AS rnk
-    FROM constituents
-)
 SELECT as_of,
        count(*) AS names,
        sum(market_cap) AS total_cap_usd_bn,
        hhi(market_cap) AS hhi,
        effective_n(market_cap) AS effective_n,
-       sum(share) FILTER (WHERE rnk <= 10)::float8 AS top10_share,                     -- tactalloc: top_share(market_cap, 10)
-       count(*) FILTER (WHERE share > 0.03) AS names_above_3pct,                      -- tactalloc: count_above(market_cap, 0.03)
-       coalesce(sum(share) FILTER (WHERE share > 0.03), 0)::float8 AS share_above_3pct, -- tactalloc: share_above(market_cap, 0.03)
-       sum(share) FILTER (WHERE sector IN ('Information Technology', 'Communication Services'))::float8
-         AS it_comm_share
-FROM c
+       top_share(market_cap, 10) AS top10_share,
+       count_above(market_cap, 0.03) AS names_above_3pct,
+       share_above(market_cap, 0.03) AS share_above_3pct,
+       (sum(market_cap) FILTER (WHERE sector IN ('Information Technology', 'Communication Services'))
+        / sum(market_cap))::float8 AS it_comm_share
+FROM constituents
 GROUP BY as_of
--- ISSUE 4 (end)
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.index_concentration (as_of);
 COMMENT ON MATERIALIZED VIEW monthly_report.index_concentration IS
@@ -77,21 +64,18 @@ COMMENT ON MATERIALIZED VIEW monthly_report.sector_weights IS
 -- valuation of the index, one row per snapshot
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.index_valuation AS
--- ISSUE 4 (begin): index_multiple / parity_upside in plain SQL
 SELECT as_of,
-       (sum(market_cap) / sum(earnings))::float8 AS pe_cap_weighted,                   -- tactalloc: index_multiple(market_cap, earnings)
-       (count(*) / sum(earnings / market_cap))::float8 AS pe_equal_weighted,           -- tactalloc: index_multiple(market_cap, earnings, 1)
-       (sum(market_cap) FILTER (WHERE earnings > 0)
-        / sum(earnings) FILTER (WHERE earnings > 0))::float8 AS pe_cap_weighted_ex_losses, -- tactalloc: index_multiple(market_cap, earnings) FILTER (WHERE earnings > 0)
-       (sum(market_cap) / sum(sales))::float8 AS ps_cap_weighted,                      -- tactalloc: index_multiple(market_cap, sales)
-       (count(*) / sum(sales / market_cap))::float8 AS ps_equal_weighted,              -- tactalloc: index_multiple(market_cap, sales, 1)
-       ((sum(market_cap) / sum(earnings)) / (count(*) / sum(earnings / market_cap)) - 1)::float8
-         AS pe_parity_upside,                                                          -- tactalloc: parity_upside(pe_equal_weighted, pe_cap_weighted)
-       ((sum(market_cap) / sum(sales)) / (count(*) / sum(sales / market_cap)) - 1)::float8
-         AS ps_parity_upside                                                           -- tactalloc: parity_upside(ps_equal_weighted, ps_cap_weighted)
+       index_multiple(market_cap, earnings) AS pe_cap_weighted,
+       index_multiple(market_cap, earnings, 1) AS pe_equal_weighted,
+       index_multiple(market_cap, earnings) FILTER (WHERE earnings > 0) AS pe_cap_weighted_ex_losses,
+       index_multiple(market_cap, sales) AS ps_cap_weighted,
+       index_multiple(market_cap, sales, 1) AS ps_equal_weighted,
+       parity_upside(index_multiple(market_cap, earnings, 1), index_multiple(market_cap, earnings))
+         AS pe_parity_upside,
+       parity_upside(index_multiple(market_cap, sales, 1), index_multiple(market_cap, sales))
+         AS ps_parity_upside
 FROM constituents
 GROUP BY as_of
--- ISSUE 4 (end)
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.index_valuation (as_of);
 COMMENT ON MATERIALIZED VIEW monthly_report.index_valuation IS
@@ -101,21 +85,16 @@ COMMENT ON MATERIALIZED VIEW monthly_report.index_valuation IS
 -- the active portfolio against the index
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.portfolio_vs_index AS
--- ISSUE 4 (begin): active_share in plain SQL
 SELECT as_of,
        count(p.security) AS names_held,
        effective_n(p.portfolio_weight) AS effective_n_portfolio,
        effective_n(b.market_cap) AS effective_n_index,
-       (0.5 * sum(abs(coalesce(p.portfolio_weight / p.total, 0)
-                      - coalesce(b.market_cap / b.total, 0))))::float8 AS active_share -- tactalloc: active_share(p.portfolio_weight, b.market_cap)
-FROM (SELECT as_of, security, market_cap, sum(market_cap) OVER (PARTITION BY as_of) AS total
-      FROM constituents
+       active_share(p.portfolio_weight, b.market_cap) AS active_share
+FROM (SELECT as_of, security, market_cap FROM constituents
       WHERE as_of IN (SELECT as_of FROM portfolio_holdings)) AS b
-FULL JOIN (SELECT as_of, security, portfolio_weight, sum(portfolio_weight) OVER (PARTITION BY as_of) AS total
-           FROM portfolio_holdings) AS p
+FULL JOIN (SELECT as_of, security, portfolio_weight FROM portfolio_holdings) AS p
   USING (as_of, security)
 GROUP BY as_of
--- ISSUE 4 (end)
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.portfolio_vs_index (as_of);
 COMMENT ON MATERIALIZED VIEW monthly_report.portfolio_vs_index IS
@@ -242,28 +221,19 @@ COMMENT ON MATERIALIZED VIEW monthly_report.size_segments IS
 -- S&P 500 by calendar year
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.sp500_annual AS
--- ISSUE 4 (begin): compound_return / longest_streak in plain SQL
 WITH d AS (
     SELECT as_of, extract(year FROM as_of)::int AS year, close,
-           close / lag(close) OVER (ORDER BY as_of) - 1 AS r
+           close::float8 / lag(close::float8) OVER (ORDER BY as_of) - 1 AS r
     FROM sp500_daily
-), islands AS (
-    SELECT *, count(*) FILTER (WHERE r IS NULL OR r <= 0) OVER (PARTITION BY year ORDER BY as_of) AS island
-    FROM d
-), runs AS (
-    SELECT year, max(up_days) AS longest_up_run
-    FROM (SELECT year, island, count(*) FILTER (WHERE r > 0) AS up_days FROM islands GROUP BY year, island) AS i
-    GROUP BY year
 )
 SELECT year, count(*) AS trading_days,
        min(as_of) AS first_day, max(as_of) AS last_day,
        (array_agg(close ORDER BY as_of DESC))[1] AS last_close,
-       (exp(sum(ln(1 + r::float8))) - 1) AS price_return,                            -- tactalloc: compound_return(r)
+       compound_return(r) AS price_return,
        count(*) FILTER (WHERE r > 0) AS up_days,
-       min(runs.longest_up_run) AS longest_up_run                                     -- tactalloc: longest_streak(r > 0 ORDER BY as_of)
-FROM d JOIN runs USING (year)
+       longest_streak(r > 0 ORDER BY as_of) AS longest_up_run
+FROM d
 GROUP BY year
--- ISSUE 4 (end)
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.sp500_annual (year);
 COMMENT ON MATERIALIZED VIEW monthly_report.sp500_annual IS

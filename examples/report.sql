@@ -10,10 +10,6 @@
 -- kind it reads.  Rounding: percents and effective N to 1 decimal, HHI to 4,
 -- multiples and durations to 2, DTS and basis points to 1.
 --
--- Issue 4 (top_share, share_above, count_above, active_share, index_multiple,
--- parity_upside, compound_return, longest_streak) has not landed yet: the figures it will compute are plain SQL for now, in blocks
--- marked "ISSUE 4" that give the tactalloc call replacing each expression
--- ("-- tactalloc: top_share(market_cap, 10)").
 \pset footer off
 \pset null '-'
 SET extra_float_digits = 0;
@@ -50,38 +46,28 @@ ORDER BY t.n;
 \echo
 \echo '1. CONCENTRATION  500-name US large-cap index, year ends  [SYNTHETIC constituents]'
 \echo '   effective N = 1 / HHI of cap weights: how many equal weights would be as concentrated'
--- ISSUE 4 (begin): top-10 share, names and weight above 3 % in plain SQL.
--- With issue 4 the window columns go and the three expressions become
---   round(100 * top_share(market_cap, 10), 1),
---   count_above(market_cap, 0.03),
---   round(100 * share_above(market_cap, 0.03), 1)
-WITH c AS (
-    SELECT as_of, sector, market_cap,
-           market_cap / sum(market_cap) OVER (PARTITION BY as_of) AS share,
-           row_number() OVER (PARTITION BY as_of ORDER BY market_cap DESC) AS rnk
-    FROM constituents
-), y AS (
+WITH y AS (
     SELECT as_of,
-           100 * sum(share) FILTER (WHERE rnk <= 10) AS top10_pct,                 -- tactalloc: top_share(market_cap, 10)
+           100 * top_share(market_cap, 10) AS top10_pct,
            effective_n(market_cap) AS effective_n,
            hhi(market_cap) AS hhi,
-           count(*) FILTER (WHERE share > 0.03) AS names_above_3pct,              -- tactalloc: count_above(market_cap, 0.03)
-           100 * coalesce(sum(share) FILTER (WHERE share > 0.03), 0) AS weight_above_3pct, -- tactalloc: share_above(market_cap, 0.03)
-           100 * sum(share) FILTER (WHERE sector IN ('Information Technology', 'Communication Services')) AS it_comm_pct
-    FROM c
+           count_above(market_cap, 0.03) AS names_above_3pct,
+           100 * share_above(market_cap, 0.03) AS weight_above_3pct,
+           100 * sum(market_cap) FILTER (WHERE sector IN ('Information Technology', 'Communication Services'))
+               / sum(market_cap) AS it_comm_pct
+    FROM constituents
     GROUP BY as_of
 )
--- ISSUE 4 (end)
-SELECT to_char(as_of, 'YYYY') AS year, round(top10_pct, 1) AS top10_pct,
+SELECT to_char(as_of, 'YYYY') AS year, round(top10_pct::numeric, 1) AS top10_pct,
        round(effective_n::numeric, 1) AS effective_n, round(hhi::numeric, 4) AS hhi,
-       names_above_3pct, round(weight_above_3pct, 1) AS weight_above_3pct,
+       names_above_3pct, round(weight_above_3pct::numeric, 1) AS weight_above_3pct,
        round(it_comm_pct, 1) AS it_comm_pct
 FROM y
 WHERE extract(month FROM as_of) = 12
   AND extract(year FROM as_of) IN (1990, 1995, 1999, 2005, 2010, 2015, 2020, 2024, 2025)
 UNION ALL
-SELECT 'avg 1990-2024', round(avg(top10_pct), 1), round(avg(effective_n)::numeric, 1),
-       round(avg(hhi)::numeric, 4), NULL, round(avg(weight_above_3pct), 1), round(avg(it_comm_pct), 1)
+SELECT 'avg 1990-2024', round(avg(top10_pct)::numeric, 1), round(avg(effective_n)::numeric, 1),
+       round(avg(hhi)::numeric, 4), NULL, round(avg(weight_above_3pct)::numeric, 1), round(avg(it_comm_pct), 1)
 FROM y
 WHERE extract(month FROM as_of) = 12 AND as_of < '2025-01-01'
 ORDER BY year;
@@ -101,19 +87,15 @@ GROUP BY 1 ORDER BY 1;
 
 \echo
 \echo '   the active 60-name portfolio against the index, 31 December 2025  [SYNTHETIC portfolio_holdings]'
--- ISSUE 4 (begin): active share in plain SQL (a full join of the two weight sets).
--- With issue 4: round(100 * active_share(p.portfolio_weight, b.market_cap), 1)
--- over the same full join (each side is normalised by its own total).
+-- the full join puts a name held on one side only against 0 on the other;
+-- active_share normalises each side by its own total
 SELECT count(p.security) AS names_held,
        round(effective_n(p.portfolio_weight)::numeric, 1) AS effective_n_portfolio,
        round(effective_n(b.market_cap)::numeric, 1) AS effective_n_index,
-       round(100 * 0.5 * sum(abs(coalesce(p.portfolio_weight, 0)                      -- tactalloc: active_share(p.portfolio_weight, b.market_cap)
-                                  - coalesce(b.market_cap / (SELECT sum(market_cap) FROM constituents WHERE as_of = '2025-12-31'), 0))), 1)
-         AS active_share_pct
+       round((100 * active_share(p.portfolio_weight, b.market_cap))::numeric, 1) AS active_share_pct
 FROM (SELECT security, market_cap FROM constituents WHERE as_of = '2025-12-31') AS b
 FULL JOIN (SELECT security, portfolio_weight FROM portfolio_holdings WHERE as_of = '2025-12-31') AS p
   USING (security);
--- ISSUE 4 (end)
 
 --------------------------------------------------------------------------
 \echo
@@ -268,25 +250,20 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 \echo '8. VALUATION  cap- against equal-weighted multiples, year ends  [SYNTHETIC constituents]'
 \echo '   index multiple = sum of caps / sum of fundamentals; equal weighted = n / sum(fundamental / cap);'
 \echo '   parity = the equal-weighted move to the cap-weighted multiple'
--- ISSUE 4 (begin): index multiples and parity upside in plain SQL.  With issue 4:
---   index_multiple(market_cap, earnings)            (cap weighted)
---   index_multiple(market_cap, earnings, 1)         (equal weighted)
---   parity_upside(index_multiple(market_cap, sales, 1), index_multiple(market_cap, sales))
+-- providers keep losses in (pe_cap); FILTER (WHERE earnings > 0) gives the ex-loss figure
 SELECT to_char(as_of, 'YYYY') AS year,
-       round(sum(market_cap) / sum(earnings), 2) AS pe_cap,                        -- tactalloc: index_multiple(market_cap, earnings)
-       round(count(*) / sum(earnings / market_cap), 2) AS pe_equal,                -- tactalloc: index_multiple(market_cap, earnings, 1)
-       round(sum(market_cap) FILTER (WHERE earnings > 0)
-             / sum(earnings) FILTER (WHERE earnings > 0), 2) AS pe_cap_ex_losses,  -- tactalloc: index_multiple(market_cap, earnings) FILTER (WHERE earnings > 0)
-       round(sum(market_cap) / sum(sales), 2) AS ps_cap,                           -- tactalloc: index_multiple(market_cap, sales)
-       round(count(*) / sum(sales / market_cap), 2) AS ps_equal,                   -- tactalloc: index_multiple(market_cap, sales, 1)
-       round(100 * ((sum(market_cap) / sum(earnings)) / (count(*) / sum(earnings / market_cap)) - 1), 1)
-         AS pe_parity_pct,                                                         -- tactalloc: parity_upside(pe_equal, pe_cap)
-       round(100 * ((sum(market_cap) / sum(sales)) / (count(*) / sum(sales / market_cap)) - 1), 1)
-         AS ps_parity_pct                                                          -- tactalloc: parity_upside(ps_equal, ps_cap)
+       round(index_multiple(market_cap, earnings)::numeric, 2) AS pe_cap,
+       round(index_multiple(market_cap, earnings, 1)::numeric, 2) AS pe_equal,
+       round((index_multiple(market_cap, earnings) FILTER (WHERE earnings > 0))::numeric, 2) AS pe_cap_ex_losses,
+       round(index_multiple(market_cap, sales)::numeric, 2) AS ps_cap,
+       round(index_multiple(market_cap, sales, 1)::numeric, 2) AS ps_equal,
+       round((100 * parity_upside(index_multiple(market_cap, earnings, 1),
+                                  index_multiple(market_cap, earnings)))::numeric, 1) AS pe_parity_pct,
+       round((100 * parity_upside(index_multiple(market_cap, sales, 1),
+                                  index_multiple(market_cap, sales)))::numeric, 1) AS ps_parity_pct
 FROM constituents
 WHERE as_of IN ('1999-12-31', '2008-12-31', '2019-12-31', '2024-12-31', '2025-12-31')
 GROUP BY as_of ORDER BY as_of;
--- ISSUE 4 (end)
 \echo '   reading: on sales the average stock is half as dear as the index (+100 % to parity);'
 \echo '   on earnings the gap is smaller, as the largest names also earn the most.'
 
@@ -294,26 +271,17 @@ GROUP BY as_of ORDER BY as_of;
 \echo
 \echo '9. S&P 500  calendar-year price returns and runs of up days, 2000-2020  [REAL sp500_daily]'
 \echo '   return from the last close of the year before (2000: from the close of 3 Jan; 2020: to 17 Apr)'
--- ISSUE 4 (begin): compounding and streaks in plain SQL.  With issue 4, per year:
---   compound_return(r ORDER BY as_of)   for exp(sum(ln(1 + r))) - 1
---   longest_streak(r > 0 ORDER BY as_of) for the gaps-and-islands run count
 CREATE TEMP VIEW sp500_years AS
 WITH d AS (
-    SELECT as_of, extract(year FROM as_of)::int AS year, close,
-           close / lag(close) OVER (ORDER BY as_of) - 1 AS r
+    SELECT as_of, extract(year FROM as_of)::int AS year, close::float8 AS close,
+           close::float8 / lag(close::float8) OVER (ORDER BY as_of) - 1 AS r
     FROM sp500_daily
-), islands AS (   -- a new island starts at every day that is not up
-    SELECT *, count(*) FILTER (WHERE r IS NULL OR r <= 0) OVER (PARTITION BY year ORDER BY as_of) AS island
-    FROM d
-), runs AS (
-    SELECT year, island, count(*) FILTER (WHERE r > 0) AS up_days FROM islands GROUP BY year, island
 )
 SELECT year, count(*) AS trading_days,
-       100 * (exp(sum(ln(1 + r))) - 1) AS return_pct,                             -- tactalloc: compound_return(r)
+       100 * compound_return(r) AS return_pct,
        count(*) FILTER (WHERE r > 0) AS up_days,
-       (SELECT max(up_days) FROM runs WHERE runs.year = d.year) AS longest_up_run  -- tactalloc: longest_streak(r > 0 ORDER BY as_of)
+       longest_streak(r > 0 ORDER BY as_of) AS longest_up_run
 FROM d GROUP BY year;
--- ISSUE 4 (end)
 SELECT to_char(make_date(y.decade, 1, 1), 'YYYY') || 's' AS decade, m.measure,
        string_agg(lpad(CASE m.n WHEN 1 THEN to_char(s.return_pct, 'FM990.0') ELSE s.longest_up_run::text END, 5),
                   ' ' ORDER BY s.year) AS "   +0    +1    +2    +3    +4    +5    +6    +7    +8    +9"
@@ -324,15 +292,14 @@ GROUP BY y.decade, m.n, m.measure ORDER BY y.decade, m.n;
 
 \echo
 \echo '   the longest run of up days in the whole series (gaps and islands over daily closes)'
--- ISSUE 4 (begin): longest_streak(close > prev_close ORDER BY as_of) gives the length;
--- the dates still need the islands.
+-- longest_streak(up ORDER BY as_of) gives the length (checked by the test
+-- suite against this query); the dates of the run need the islands
 SELECT count(*) FILTER (WHERE up) AS up_days, min(as_of) FILTER (WHERE up) AS first_day, max(as_of) AS last_day,
        round(100 * (max(close) / min(close) FILTER (WHERE up IS NOT TRUE) - 1), 1) AS gain_pct
 FROM (SELECT *, count(*) FILTER (WHERE up IS NOT TRUE) OVER (ORDER BY as_of) AS island
       FROM (SELECT as_of, close, close > lag(close) OVER (ORDER BY as_of) AS up FROM sp500_daily) AS d) AS s
 GROUP BY island
 ORDER BY up_days DESC, first_day LIMIT 1;
--- ISSUE 4 (end)
 
 --------------------------------------------------------------------------
 \echo
