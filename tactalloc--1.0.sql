@@ -159,7 +159,7 @@ COMMENT ON AGGREGATE dts(float8, float8, float8) IS
 	'Market-value-weighted duration times spread of a portfolio: sum(w*D*S) / sum(w), not avg(D) x avg(S)';
 
 --------------------------------------------------------------------------
--- Macro regime over time (issue 6): regime_track, regime_shifts,
+-- Macro regime over time: regime_track, regime_shifts,
 -- oecd_phase, regime_playbook and regime_tilts, liquidity_stance
 --------------------------------------------------------------------------
 
@@ -442,7 +442,7 @@ COMMENT ON FUNCTION liquidity_stance(float8, float8) IS
 	'Liquidity stance: easing (balance sheet not shrinking, rates not rising), tightening (not growing, not falling), mixed (opposite ways, e.g. run-off while cutting), neutral (both flat)';
 
 --------------------------------------------------------------------------
--- Credit: spread shocks (issue 6)
+-- Credit: spread shocks
 --------------------------------------------------------------------------
 
 CREATE FUNCTION spread_return(dts float8, relative_spread_change float8) RETURNS float8
@@ -451,7 +451,7 @@ COMMENT ON FUNCTION spread_return(float8, float8) IS
 	'Spread return of a spread shock in bp: -DTS x relative spread change (a 10 % widening, 0.1, of an 805 DTS book gives -80.5)';
 
 --------------------------------------------------------------------------
--- Size segments (issue 6)
+-- Size segments
 --------------------------------------------------------------------------
 
 CREATE FUNCTION size_segment(market_cap float8, prior_segment integer DEFAULT NULL,
@@ -462,7 +462,7 @@ COMMENT ON FUNCTION size_segment(float8, integer, integer[], float8) IS
 	'Russell-style size segment by market-cap rank with membership banding; window function, use OVER (PARTITION BY rank_date ORDER BY market_cap DESC)';
 
 --------------------------------------------------------------------------
--- Issue 4: concentration toolkit (weightset aggregates)
+-- Concentration toolkit (weightset aggregates)
 --------------------------------------------------------------------------
 
 CREATE TYPE weightset;
@@ -584,7 +584,7 @@ COMMENT ON AGGREGATE active_share(float8, float8) IS
 	'Active share of a portfolio against its benchmark: half the sum of abs(p/sum(p) - b/sum(b)) over the union of holdings; a NULL side counts as 0 (not held)';
 
 --------------------------------------------------------------------------
--- Issue 4: valuation and returns
+-- Valuation and returns
 --------------------------------------------------------------------------
 
 CREATE FUNCTION weighted_mean_accum(exactsum, float8, float8) RETURNS exactsum

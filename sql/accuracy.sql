@@ -1,24 +1,11 @@
 -- Accuracy against an exact oracle: every double is converted to numeric
--- exactly (from its bits), the sums and products are done in exact numeric
--- arithmetic, and each result r is checked by cross-multiplication:
+-- exactly (exact_numeric, from its bits: sql/setup.sql), the sums and
+-- products are done in exact numeric arithmetic, and each result r is
+-- checked by cross-multiplication:
 --   within one ulp:     |r * den - num| <= ulp(r) * den
 --   correctly rounded:  |r * den - num| <= ulp(r) / 2 * den
 SET extra_float_digits = 3;
 
--- the exact value of a double, and of its unit in the last place
-CREATE FUNCTION exact_numeric(x float8) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT AS $$
-  SELECT CASE WHEN e >= 0 THEN s * m * 2::numeric ^ e
-              ELSE s * m * 5::numeric ^ (-e) * ('1e' || e)::numeric END
-  FROM (SELECT CASE WHEN b < 0 THEN -1 ELSE 1 END AS s,
-               CASE WHEN ex = 0 THEN fr ELSE fr + 4503599627370496 END AS m,
-               CASE WHEN ex = 0 THEN -1074 ELSE ex - 1075 END AS e
-        FROM (SELECT b, (b >> 52) & 2047 AS ex, b & 4503599627370495 AS fr
-              FROM (SELECT ('x' || encode(float8send(x), 'hex'))::bit(64)::bigint AS b) AS bits) AS f) AS g
-$$;
-CREATE FUNCTION exact_ulp(x float8) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT AS $$
-  SELECT CASE WHEN e >= 0 THEN 2::numeric ^ e ELSE 5::numeric ^ (-e) * ('1e' || e)::numeric END
-  FROM (SELECT greatest(((('x' || encode(float8send(x), 'hex'))::bit(64)::bigint >> 52) & 2047) - 1075, -1074) AS e) AS g
-$$;
 -- sanity of the oracle itself
 SELECT exact_numeric(0.1) AS tenth, exact_numeric(-1.5) AS minus_one_and_half,
        exact_numeric(5e-324) = 5::numeric ^ 1074 * '1e-1074'::numeric AS smallest_subnormal,
@@ -86,4 +73,3 @@ SELECT expect_error($$SELECT sum(mv * dur * oas) / sum(mv) AS naive_sql
 FROM (VALUES (1e300::float8, 1::float8, 1::float8), (1, 2, 50), (-1e300, 1, 1)) AS v(mv, dur, oas)$$);
 
 DROP TABLE acc_w, acc_book, acc_exact;
-DROP FUNCTION exact_numeric(float8), exact_ulp(float8);

@@ -1,4 +1,4 @@
--- Issue 6 on the bundled demo data (data/, loaded into a schema of its own):
+-- The macro-regime, credit and size-segment functions on the bundled demo data (data/, loaded into a schema of its own):
 -- regime history and shifts of the leading indicators, the Fed's liquidity
 -- stance and the 2025 size-segment reconstitution
 SET client_min_messages = warning;

@@ -1,4 +1,4 @@
--- Issue 5, the main job's report: the bundled data (data/) in a schema of its
+-- The main job's report: the bundled data (data/) in a schema of its
 -- own, the monthly_report materialized views (examples/monthly_report.sql)
 -- refreshed concurrently, key figures checked against values computed without
 -- tactalloc (plain SQL, or a hand calculation given in the comment), the

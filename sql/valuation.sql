@@ -140,21 +140,9 @@ SELECT expect_error($$SELECT longest_streak(small_beat_large) FROM beats$$);
 SELECT expect_error($$SELECT current_streak(small_beat_large) FROM beats$$);
 
 -- Accuracy against an exact oracle (as in the accuracy test): each double
--- converted to numeric exactly from its bits, sums and products in exact
--- numeric arithmetic, each result checked by cross-multiplication.
-CREATE FUNCTION pg_temp.exact_numeric(x float8) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT AS $$
-  SELECT CASE WHEN e >= 0 THEN s * m * 2::numeric ^ e
-              ELSE s * m * 5::numeric ^ (-e) * ('1e' || e)::numeric END
-  FROM (SELECT CASE WHEN b < 0 THEN -1 ELSE 1 END AS s,
-               CASE WHEN ex = 0 THEN fr ELSE fr + 4503599627370496 END AS m,
-               CASE WHEN ex = 0 THEN -1074 ELSE ex - 1075 END AS e
-        FROM (SELECT b, (b >> 52) & 2047 AS ex, b & 4503599627370495 AS fr
-              FROM (SELECT ('x' || encode(float8send(x), 'hex'))::bit(64)::bigint AS b) AS bits) AS f) AS g
-$$;
-CREATE FUNCTION pg_temp.exact_ulp(x float8) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT AS $$
-  SELECT CASE WHEN e >= 0 THEN 2::numeric ^ e ELSE 5::numeric ^ (-e) * ('1e' || e)::numeric END
-  FROM (SELECT greatest(((('x' || encode(float8send(x), 'hex'))::bit(64)::bigint >> 52) & 2047) - 1075, -1074) AS e) AS g
-$$;
+-- converted to numeric exactly (exact_numeric, sql/setup.sql), sums and
+-- products in exact numeric arithmetic, each result checked by
+-- cross-multiplication.
 -- 100 groups of 1 to 300 rows: weights and caps of magnitude 1e-6 .. 1e6,
 -- benchmark weights, signed values, earnings with losses, small returns
 CREATE TEMP TABLE tk_acc AS
@@ -166,17 +154,17 @@ SELECT g, k,
        ((((((g * 7919 + k)::bigint * 22695477) % 1048576) / 1048576.0) - 0.45)::float8) * 0.05 AS r
 FROM generate_series(1, 100) AS g, generate_series(1, 1 + (g * 37) % 300) AS k;
 CREATE TEMP TABLE tk_acc_exact AS
-SELECT g, k, pg_temp.exact_numeric(w) AS w, pg_temp.exact_numeric(b) AS b, pg_temp.exact_numeric(x) AS x,
-       pg_temp.exact_numeric(r) AS r, pg_temp.exact_numeric(w * 1000) AS cap,
+SELECT g, k, exact_numeric(w) AS w, exact_numeric(b) AS b, exact_numeric(x) AS x,
+       exact_numeric(r) AS r, exact_numeric(w * 1000) AS cap,
        row_number() OVER (PARTITION BY g ORDER BY w DESC) AS rank
 FROM tk_acc;
 -- weighted_mean Σw·x / Σw and index_multiple Σcap / Σx (x as earnings, cap = w·1000)
 WITH r AS (SELECT g, weighted_mean(x, w) AS wm, index_multiple(w * 1000, x) AS pe FROM tk_acc GROUP BY g),
      o AS (SELECT g, sum(w * x) AS swx, sum(w) AS sw, sum(cap) AS sc, sum(x) AS sx FROM tk_acc_exact GROUP BY g)
 SELECT count(*) AS groups,
-       count(*) FILTER (WHERE abs(pg_temp.exact_numeric(wm) * sw - swx) <= pg_temp.exact_ulp(wm) * sw) AS wmean_within_1_ulp,
+       count(*) FILTER (WHERE abs(exact_numeric(wm) * sw - swx) <= exact_ulp(wm) * sw) AS wmean_within_1_ulp,
        count(*) FILTER (WHERE sx > 0) AS positive_earnings,
-       count(*) FILTER (WHERE sx > 0 AND abs(pg_temp.exact_numeric(pe) * sx - sc) <= pg_temp.exact_ulp(pe) * sx) AS pe_within_1_ulp,
+       count(*) FILTER (WHERE sx > 0 AND abs(exact_numeric(pe) * sx - sc) <= exact_ulp(pe) * sx) AS pe_within_1_ulp,
        count(*) FILTER (WHERE sx <= 0 AND pe IS NULL) AS pe_null_when_not_positive
 FROM r JOIN o USING (g);
 -- top_share, share_above and count_above, active_share
@@ -187,10 +175,10 @@ WITH r AS (SELECT g, top_share(w, 10) AS top10, share_above(w, 0.01) AS above, c
                   sum(abs(e.w * o.sb - e.b * o.sw)) AS d
            FROM tk_acc_exact e JOIN o USING (g) GROUP BY e.g)
 SELECT count(*) AS groups,
-       count(*) FILTER (WHERE abs(pg_temp.exact_numeric(top10) * sw - s10) <= pg_temp.exact_ulp(top10) * sw) AS top_within_1_ulp,
+       count(*) FILTER (WHERE abs(exact_numeric(top10) * sw - s10) <= exact_ulp(top10) * sw) AS top_within_1_ulp,
        count(*) FILTER (WHERE n_above = na) AS count_above_exact,
-       count(*) FILTER (WHERE abs(pg_temp.exact_numeric(above) * sw - coalesce(sa, 0)) <= pg_temp.exact_ulp(above) * sw) AS above_within_1_ulp,
-       count(*) FILTER (WHERE abs(pg_temp.exact_numeric(act) * 2 * sw * sb - d) <= 2 * pg_temp.exact_ulp(act) * 2 * sw * sb) AS active_within_2_ulps
+       count(*) FILTER (WHERE abs(exact_numeric(above) * sw - coalesce(sa, 0)) <= exact_ulp(above) * sw) AS above_within_1_ulp,
+       count(*) FILTER (WHERE abs(exact_numeric(act) * 2 * sw * sb - d) <= 2 * exact_ulp(act) * 2 * sw * sb) AS active_within_2_ulps
 FROM r JOIN o USING (g) JOIN a USING (g);
 -- compound_return: 1 + result against the exact product, relative 1e-15
 WITH r AS (SELECT g, compound_return(r) AS cr FROM tk_acc WHERE g <= 40 GROUP BY g),
@@ -199,5 +187,5 @@ WITH r AS (SELECT g, compound_return(r) AS cr FROM tk_acc WHERE g <= 40 GROUP BY
                    SELECT v FROM m WHERE i = cardinality(f)) AS prod
            FROM o)
 SELECT count(*) AS groups,
-       count(*) FILTER (WHERE abs((1 + pg_temp.exact_numeric(cr)) / prod - 1) < 1e-15) AS within_1e_15
+       count(*) FILTER (WHERE abs((1 + exact_numeric(cr)) / prod - 1) < 1e-15) AS within_1e_15
 FROM r JOIN p USING (g);

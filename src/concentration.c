@@ -131,7 +131,7 @@ effective_n_final(PG_FUNCTION_ARGS)
 }
 
 /*
- * Issue 4: top_share(), share_above(), count_above() and active_share().
+ * top_share(), share_above(), count_above() and active_share().
  *
  * These need the weights themselves, not only their sums, so their state
  * is a weightset (weightset.h): the n largest weights and the exact total

@@ -33,11 +33,10 @@ PG_FUNCTION_INFO_V1(exactsum_combine);
 const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 	[ES_HHI] = {"hhi", 2, {"net", "gross"}, 2, {6, 8}},
 	[ES_DTS] = {"dts", 1, {"plain"}, 2, {6, 10}},
-	/* issue 4: valuation and returns */
+	/* valuation and returns */
 	[ES_WMEAN] = {"wmean", 1, {"plain"}, 2, {6, 8}},
 	[ES_IMULT] = {"imult", 2, {"cap", "weight"}, 2, {6, 6}},
 	[ES_COMPOUND] = {"compound", 1, {"log"}, 2, {6, 6}},
-	/* end issue 4 */
 };
 
 /* Raises "malformed state" naming the running aggregate (or dflt). */

@@ -22,11 +22,10 @@ typedef enum ExactSumKind
 {
 	ES_HHI = 1,					/* Σ|w|, Σw²: hhi(), effective_n() */
 	ES_DTS = 2,					/* Σw, Σw·D·S: dts() */
-	/* issue 4: valuation and returns (valuation.c) */
+	/* valuation and returns (valuation.c) */
 	ES_WMEAN = 3,				/* Σw, Σw·x: weighted_mean() */
 	ES_IMULT = 4,				/* Σw, Σw·f/c: index_multiple() */
 	ES_COMPOUND = 5,			/* Σlog1p(r), number of r = -1: compound_return() */
-	/* end issue 4 */
 	ES_NKINDS					/* one past the last kind */
 } ExactSumKind;
 

@@ -22,7 +22,7 @@ INSERT INTO contract VALUES
   ('regime_classify', '{double precision,double precision,double precision}',   'macro_regime',     'f', 'i', true),
   ('dts',             '{double precision,double precision}',                    'double precision', 'f', 'i', true),
   ('dts',             '{double precision,double precision,double precision}',   'double precision', 'a', 'i', false),
-  -- issue 6: macro regime over time, liquidity, spread shocks, size segments
+  -- macro regime over time, liquidity, spread shocks, size segments
   ('regime_track',     '{double precision,double precision}',                           'macro_regime',     'a', 'i', false),
   ('regime_track',     '{double precision,double precision,integer}',                   'macro_regime',     'a', 'i', false),
   ('regime_track',     '{double precision,double precision,integer,double precision}',  'macro_regime',     'a', 'i', false),
@@ -32,7 +32,7 @@ INSERT INTO contract VALUES
   ('liquidity_stance', '{double precision,double precision}',                           'liquidity_stance', 'f', 'i', true),
   ('spread_return',    '{double precision,double precision}',                           'double precision', 'f', 'i', true),
   ('size_segment',     '{double precision,integer,integer[],double precision}',         'integer',          'w', 'i', false),
-  -- issue 4: concentration toolkit, valuation and returns
+  -- concentration toolkit, valuation and returns
   ('top_share',       '{double precision,integer}',                             'double precision', 'a', 'i', false),
   ('share_above',     '{double precision,double precision}',                    'double precision', 'a', 'i', false),
   ('count_above',     '{double precision,double precision}',                    'bigint',           'a', 'i', false),
@@ -115,7 +115,7 @@ SELECT is((SELECT typsend <> 0 AND typreceive <> 0 FROM pg_type WHERE typname = 
 SELECT is((SELECT extrelocatable FROM pg_extension WHERE extname = 'tactalloc'), true,
           'the extension is relocatable');
 
--- issue 6 ------------------------------------------------------------------
+-- macro regime over time, playbook, segments -------------------------------
 SELECT enum_has_labels('oecd_phase', ARRAY['recovery', 'expansion', 'downturn', 'slowdown'],
                        'oecd_phase has the OECD names in the cycle order of macro_regime');
 SELECT enum_has_labels('liquidity_stance', ARRAY['easing', 'tightening', 'mixed', 'neutral'],
@@ -145,7 +145,7 @@ SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_extensio
           '{regime_playbook,regime_playbook_removed}', 'the playbook tables are dumped by pg_dump');
 SELECT ok((SELECT count(*) FROM regime_playbook WHERE shipped) = 23, 'the playbook ships 23 rows');
 
--- issue 4: the weightset state type and the streak aggregates' combine function
+-- the weightset state type and the streak aggregates' combine function
 SELECT has_type('weightset', 'the weightset state type exists');
 SELECT is((SELECT typsend <> 0 AND typreceive <> 0 FROM pg_type WHERE typname = 'weightset'), true,
           'weightset has binary send and receive functions');
@@ -160,7 +160,6 @@ SELECT set_eq($$SELECT a.aggfnoid::regproc::text FROM pg_aggregate a JOIN member
 SELECT is((SELECT pg_get_function_arguments('parity_upside(float8, float8)'::regprocedure)),
           'multiple double precision, reference double precision',
           'parity_upside(multiple, reference)');
--- end issue 4
 
 SELECT * FROM finish();
 ROLLBACK;
