@@ -68,7 +68,7 @@ weighted_mean_accum(PG_FUNCTION_ARGS)
 	st = es_add(st, WM_W, w);
 	st = es_add_prod(st, WM_WX, w, x);
 	st->count++;
-	PG_RETURN_POINTER(st);
+	es_return(fcinfo, st);
 }
 
 /* weighted_mean: Σw·x / Σw; NULL for no rows or a zero total weight. */
@@ -121,7 +121,7 @@ index_multiple_accum(PG_FUNCTION_ARGS)
 	st = es_add(st, IM_W, cap);
 	st = es_add(st, IM_WFC, f);
 	st->count++;
-	PG_RETURN_POINTER(st);
+	es_return(fcinfo, st);
 }
 
 /*
@@ -191,7 +191,7 @@ index_multiple_accum_weighted(PG_FUNCTION_ARGS)
 	st = es_add(st, IM_W, w);
 	st = es_add(st, IM_WFC, WeightedYield(w, f, cap));
 	st->count++;
-	PG_RETURN_POINTER(st);
+	es_return(fcinfo, st);
 }
 
 /* index_multiple: Σw / Σ(w·f/c); NULL unless the denominator is positive. */
@@ -267,7 +267,7 @@ compound_return_accum(PG_FUNCTION_ARGS)
 	else
 		st = es_add(st, CR_LOG, log1p(r));
 	st->count++;
-	PG_RETURN_POINTER(st);
+	es_return(fcinfo, st);
 }
 
 /*
