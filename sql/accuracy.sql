@@ -66,6 +66,33 @@ SELECT count(*) AS groups,
        count(*) FILTER (WHERE abs(exact_numeric(naive) * den - num) > 1e-6 * abs(num)) AS naive_sql_off_by_more_than_1e_6
 FROM r JOIN o USING (g);
 
+-- weighted index_multiple on earnings that nearly cancel: Σw / Σ(w·f/c).
+-- Each row's w·f/c is carried to about 150 bits, so the result stays within
+-- an ulp until Σ|w·f/c| / |Σw·f/c| passes about 2^97.  The oracle divides
+-- exactly to 10^-120 (far below an ulp of these results).
+SELECT index_multiple(c, f, w) AS cancelling_pair,
+       abs(exact_numeric(index_multiple(c, f, w)) - 81212452296845.016) < exact_ulp(index_multiple(c, f, w)) / 2 AS correctly_rounded
+FROM (VALUES (22::float8, 49::float8, 1::float8), (2, -4.454545454545405, 1)) AS v(c, f, w);
+CREATE TABLE acc_val AS
+SELECT g, k, 10 ^ (1 + (g * 31 + k * 17) % 5) * (1 + ((g * 7919 + k)::bigint * 40503 % 1000) / 997.0)::float8 AS c,
+       ((((g * 7919 + k)::bigint * 2246822519) % 4294967296) / 4294967296.0 - 0.3)::float8
+         * 10 ^ ((g * 13 + k) % 4) AS f,
+       CASE WHEN g % 3 = 0 THEN 1 ELSE (1 + ((g + k) * 69069 % 97) / 10.0)::float8 END AS w
+FROM generate_series(1, 120) AS g, generate_series(1, 2 + g % 9) AS k;
+-- each group gets one more name whose earnings nearly cancel the others'
+INSERT INTO acc_val
+SELECT g, 0, 3.0, -(sum(w * f / c) * 3.0) * (1 - 10 ^ -(3 + g % 11)) , 1 FROM acc_val GROUP BY g;
+WITH r AS (SELECT g, index_multiple(c, f, w) AS m FROM acc_val GROUP BY g),
+     o AS (SELECT g, sum(exact_numeric(w)) AS num,
+                  sum(div(exact_numeric(w) * exact_numeric(f) * 1e120, exact_numeric(c))) / 1e120 AS den
+           FROM acc_val GROUP BY g)
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE (m IS NULL) = (den <= 0)) AS null_iff_yield_not_positive,
+       count(*) FILTER (WHERE den > 0 AND abs(exact_numeric(m) * den - num) <= exact_ulp(m) * den) AS within_1_ulp,
+       count(*) FILTER (WHERE den > 0 AND abs(exact_numeric(m) * den - num) <= exact_ulp(m) / 2 * den) AS correctly_rounded
+FROM r JOIN o USING (g);
+DROP TABLE acc_val;
+
 -- cancellation that a float sum cannot see at all: 1e300 + 1 - 1e300
 SELECT dts(mv, dur, oas) AS dts
 FROM (VALUES (1e300::float8, 1::float8, 1::float8), (1, 2, 50), (-1e300, 1, 1)) AS v(mv, dur, oas);

@@ -110,3 +110,92 @@ SELECT expect_error(format($$SELECT dts_accum(raw_state(%L), 1, 2, 3)$$,
        set_byte(state_bytes(dts_accum(NULL, 1, 2, 3)), 20 + 16 + 6 * 8 + 4, 200)));
 DROP FUNCTION raw_state(bytea);
 DROP FUNCTION state_bytes(exactsum);
+
+-- a sum that carries into the top chunk of the accumulator's range is an
+-- error, never a write past the window or a state that does not read back
+-- (2^3136: no sum of fewer than 2^63 finite terms comes near it)
+SELECT expect_error($q$WITH RECURSIVE r(i, s) AS (SELECT 1, '1;dts;plain;1;1.0.1.00000001;1.97.1.ffffffff'::exactsum
+    UNION ALL SELECT i + 1, exactsum_combine(s, s) FROM r WHERE i < 35) SELECT s FROM r WHERE i IN (34, 35)$q$) AS low_then_top;
+SELECT expect_error($q$WITH RECURSIVE r(i, s) AS (SELECT 1, '1;dts;plain;1;1.97.1.ffffffff;1.0.1.00000001'::exactsum
+    UNION ALL SELECT i + 1, exactsum_combine(s, s) FROM r WHERE i < 35) SELECT s FROM r WHERE i = 35$q$) AS top_then_low;
+-- the same shape as an hhi state is refused for what it claims (Σw² > (Σw)²)
+SELECT expect_error($q$WITH RECURSIVE r(i, s) AS (SELECT 1, '1;hhi;net;1;1.0.1.00000001;1.97.1.ffffffff'::exactsum
+    UNION ALL SELECT i + 1, exactsum_combine(s, s) FROM r WHERE i < 35) SELECT s FROM r WHERE i IN (34, 35)$q$) AS hhi_forged;
+-- every state combine returns reads back as text and binary, at every
+-- magnitude up to the top of the range; past it, combine raises 22003
+CREATE TEMP TABLE range_pairs AS
+SELECT i, j,
+       format('1;dts;plain;1;1.0.1.00000001;1.%s.1.%s', i, lpad(to_hex((i * 2654435761::bigint) % 4294967296 + 1), 8, '0')) AS a,
+       format('1;dts;plain;2;1.0.1.00000002;1.%s.2.%s%s', j, lpad(to_hex((j * 40503 + 1)::bigint % 4294967296), 8, '0'), 'ffffffff') AS b
+FROM generate_series(-101, 97, 7) AS i, generate_series(-101, 96, 3) AS j;
+CREATE TEMP TABLE range_states AS
+SELECT i, j, CASE WHEN e = 'no error' THEN exactsum_combine(a::exactsum, b::exactsum) END AS s, e
+FROM (SELECT i, j, a, b, expect_error(format('SELECT exactsum_combine(%L::exactsum, %L::exactsum)', a, b)) AS e
+      FROM range_pairs) AS q;
+COPY (SELECT i, j, s FROM range_states WHERE s IS NOT NULL) TO '/tmp/tactalloc_regress_range_states.bin' (FORMAT binary);
+CREATE TEMP TABLE range_states2 (i int, j int, s exactsum);
+COPY range_states2 FROM '/tmp/tactalloc_regress_range_states.bin' (FORMAT binary);
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE e LIKE '22003: exactsum_combine: exact sum out of range%') AS out_of_range,
+       count(*) FILTER (WHERE r.s::text::exactsum::text = r.s::text) AS text_round_trips,
+       count(*) FILTER (WHERE b.s::text = r.s::text) AS binary_round_trips
+FROM range_states r LEFT JOIN range_states2 b USING (i, j);
+-- the top chunk itself: a carry out of chunk 97 is refused
+SELECT expect_error($$SELECT exactsum_combine('1;dts;plain;1;1.0.1.00000001;1.97.1.80000000'::exactsum,
+                                              '1;dts;plain;1;1.0.1.00000001;1.97.1.80000000'::exactsum)$$) AS carry_out_of_top;
+SELECT exactsum_combine('1;dts;plain;1;1.0.1.00000001;1.97.1.7fffffff'::exactsum,
+                        '1;dts;plain;1;1.0.1.00000001;1.97.1.80000000'::exactsum) AS just_below;
+-- adding to a state at the top of the range
+SELECT dts_accum('1;dts;plain;1;1.0.1.00000001;1.97.1.ffffffff'::exactsum, 1e300, 1e300, 1e300)::text::exactsum IS NOT NULL AS add_at_top_reads_back;
+SELECT length(dts_accum('1;dts;plain;1;1.0.1.00000001;1.97.1.-ffffffff'::exactsum, 1e300, 1e300, 1e300)::text) AS cancelling_add_at_top;
+
+-- forged but well-formed states: a final function returns a value in its
+-- documented range or raises an error
+SELECT expect_error($$SELECT hhi_final('1;hhi;net;1;1.0.1.00000001;1.0.1.00000005'::exactsum)$$) AS hhi_five;
+SELECT expect_error($$SELECT hhi_final('1;hhi;net;1;1.0.1.00000001;1.0.1.-00000005'::exactsum)$$) AS hhi_minus_five;
+SELECT expect_error($$SELECT effective_n_final('1;hhi;gross;3;1.0.1.00000002;1.-4.1.-00000001'::exactsum)$$) AS eff_n_negative;
+SELECT expect_error($$SELECT hhi_final('1;hhi;net;2;1.0.1.00000002;1.0.1.00000001'::exactsum)$$) AS hhi_below_one_over_n;
+SELECT expect_error($$SELECT hhi_final('1;hhi;net;1;1.0.1.00000001;0'::exactsum)$$) AS hhi_zero_squares;
+SELECT expect_error($$SELECT hhi_final('1;hhi;net;0;1.0.1.00000001;1.0.1.00000001'::exactsum)$$) AS no_rows_nonzero;
+SELECT expect_error($$SELECT index_multiple_final('1;imult;cap;1;1.0.1.-00000001;1.0.1.00000001'::exactsum)$$) AS negative_caps;
+SELECT expect_error($$SELECT index_multiple_final('1;imult;weight;1;1.0.1.-00000001;1.0.1.00000001'::exactsum)$$) AS negative_weights;
+SELECT expect_error($$SELECT compound_return_final('1;compound;log;1;0;1.-1.1.80000000'::exactsum)$$) AS half_a_wipeout;
+SELECT expect_error($$SELECT compound_return_final('1;compound;log;1;0;1.0.1.00000002'::exactsum)$$) AS more_wipeouts_than_rows;
+SELECT expect_error($$SELECT compound_return_final('1;compound;log;2;0;1.-2.3.000000010000000000000001'::exactsum)$$) AS almost_one_wipeout;
+-- valid extremes pass: one name holds everything; equal weights
+SELECT hhi_final('1;hhi;net;1;1.0.1.00000003;1.0.1.00000009'::exactsum) AS one_name,
+       hhi_final('1;hhi;net;4;1.0.1.00000004;1.0.1.00000004'::exactsum) AS four_equal,
+       compound_return_final('1;compound;log;3;0;1.0.1.00000002'::exactsum) AS two_wipeouts;
+-- combine checks the kinds of both sides, also when one side is empty
+SELECT expect_error($$SELECT exactsum_combine('1;hhi;net;0;0;0'::exactsum, dts_accum(NULL, 1, 2, 3))$$) AS empty_hhi_with_dts;
+SELECT expect_error($$SELECT exactsum_combine(dts_accum(NULL, 1, 2, 3), '1;hhi;net;0;0;0'::exactsum)$$) AS dts_with_empty_hhi;
+SELECT expect_error($$SELECT exactsum_combine('1;hhi;gross;0;0;0'::exactsum, hhi_accum(NULL, 1))$$) AS empty_gross_with_net;
+-- a combined row count past 2^63 - 1 is an error at once
+SELECT expect_error($$SELECT exactsum_combine('1;hhi;net;9223372036854775807;1.0.1.00000001;1.0.1.00000001'::exactsum,
+                                              hhi_accum(NULL, 1))$$) AS count_overflow;
+SELECT exactsum_combine('1;hhi;net;9223372036854775806;1.0.1.00000001;1.0.1.00000001'::exactsum,
+                        '1;hhi;net;1;0;0'::exactsum) AS count_at_max;
+
+-- every transition function with NaN, infinities, subnormals, -0.0 and the
+-- edges of the double range: an error with its SQLSTATE or a right value
+SELECT v AS input,
+       expect_error(format('SELECT hhi_accum(NULL, %L)::text', v)) AS hhi,
+       expect_error(format('SELECT hhi_accum_mode(NULL, %L, ''gross'')::text', v)) AS hhi_gross,
+       expect_error(format('SELECT dts_accum(NULL, %L, 1, 1)::text', v)) AS dts_weight,
+       expect_error(format('SELECT dts_accum(NULL, 1, %L, 1)::text', v)) AS dts_duration,
+       expect_error(format('SELECT weighted_mean_accum(NULL, %L, 1)::text', v)) AS wmean_value,
+       expect_error(format('SELECT index_multiple_accum(NULL, %L, 1)::text', v)) AS imult_cap,
+       expect_error(format('SELECT index_multiple_accum_weighted(NULL, 1, 1, %L)::text', v)) AS imult_weight,
+       expect_error(format('SELECT compound_return_accum(NULL, %L)::text', v)) AS compound
+FROM unnest(ARRAY['NaN', 'Infinity', '-Infinity']) AS v;
+SELECT v AS input,
+       hhi_final(hhi_accum_mode(hhi_accum_mode(NULL, v, 'gross'), 1, 'gross')) AS hhi_gross,
+       dts_final(dts_accum(dts_accum(NULL, v, 1, 1), 1, 2, 3)) AS dts,
+       weighted_mean_final(weighted_mean_accum(weighted_mean_accum(NULL, v, 1), 1, 1)) AS wmean,
+       index_multiple_final(index_multiple_accum_weighted(index_multiple_accum_weighted(NULL, 1, 1, 1), 2, v, 1)) AS imult
+FROM unnest(ARRAY[5e-324, -5e-324, 2.2250738585072014e-308, '-0'::float8, 1.7976931348623157e308,
+                  -1.7976931348623157e308, 1e-300, 1e300]::float8[]) AS v;
+SELECT expect_error($$SELECT dts_final(dts_accum(NULL, 1.7976931348623157e308, 1.7976931348623157e308, 1.7976931348623157e308))$$) AS dts_overflow,
+       expect_error($$SELECT compound_return_final(compound_return_accum(compound_return_accum(NULL, 1.7976931348623157e308), 1.7976931348623157e308))$$) AS compound_overflow,
+       compound_return_final(compound_return_accum(compound_return_accum(NULL, -1), 5e-324)) AS compound_wiped,
+       compound_return_final(compound_return_accum(NULL, '-0')) AS compound_minus_zero;

@@ -5,6 +5,7 @@
 #include "common.h"
 
 #include "catalog/pg_enum.h"
+#include "catalog/pg_type.h"
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -20,18 +21,54 @@ typedef struct EnumLabelCache
 	Oid			labels[TA_MAX_ENUM_LABELS];
 } EnumLabelCache;
 
-/* Name of the aggregate being run, or dflt outside an Agg node. */
+/*
+ * The name of the aggregate an Aggref runs.  A wrapper aggregate that runs
+ * another aggregate's transition or combine function on its behalf names the
+ * aggregate it runs by OID in a constant first argument (Citus runs partial
+ * aggregation on its workers as worker_partial_agg(aggregate oid, args) and
+ * combines them as coord_combine_agg(aggregate oid, ...)): then that one is
+ * named, so that errors raised on a worker name the user's aggregate.
+ */
+static const char *
+AggrefName(Aggref *aggref)
+{
+	if (aggref->args != NIL)
+	{
+		TargetEntry *arg = linitial_node(TargetEntry, aggref->args);
+
+		if (IsA(arg->expr, Const))
+		{
+			Const	   *c = (Const *) arg->expr;
+
+			if (!c->constisnull &&
+				(c->consttype == OIDOID || c->consttype == REGPROCEDUREOID) &&
+				SearchSysCacheExists1(AGGFNOID, c->constvalue))
+				return get_func_name(DatumGetObjectId(c->constvalue));
+		}
+	}
+	return get_func_name(aggref->aggfnoid);
+}
+
+/*
+ * Name of the aggregate being run, or dflt outside an Agg node (with dflt
+ * NULL: the name of the function called).
+ */
 const char *
 ta_funcname(FunctionCallInfo fcinfo, const char *dflt)
 {
 	Aggref	   *aggref;
 
+	if (dflt == NULL)
+		dflt = fcinfo != NULL && fcinfo->flinfo != NULL ?
+			get_func_name(fcinfo->flinfo->fn_oid) : NULL;
+	if (dflt == NULL)
+		dflt = "tactalloc";
 	if (fcinfo == NULL || !AggCheckCallContext(fcinfo, NULL))
 		return dflt;
 	aggref = AggGetAggref(fcinfo);
 	if (aggref == NULL)
 		return dflt;
-	return get_func_name(aggref->aggfnoid);
+	return AggrefName(aggref);
 }
 
 /* Reports a NaN or infinite argument. */
@@ -52,6 +89,16 @@ ta_report_out_of_range(const char *fname)
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s: result is out of range for type double precision",
 					fname)));
+}
+
+/* Reports an exact sum beyond the range of the numeric core. */
+void
+ta_report_sum_range(const char *fname)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s: exact sum out of range", fname),
+			 errdetail("No sum of finite values reaches 2^3136 in magnitude; the state was forged or corrupted.")));
 }
 
 /* OID of labels[idx] in the calling function's enum result type. */

@@ -15,8 +15,10 @@
 
 /*
  * The SQL name of the aggregate being run when called from an Agg node,
- * otherwise dflt: errors raised by a transition function shared by several
- * aggregates (hhi, effective_n) name the one the user wrote.
+ * otherwise dflt (NULL: the called function's own name): errors raised by
+ * a transition function shared by several aggregates (hhi, effective_n)
+ * name the one the user wrote, also when a wrapper such as Citus's
+ * worker_partial_agg runs it on a worker.
  */
 extern const char *ta_funcname(FunctionCallInfo fcinfo, const char *dflt);
 
@@ -26,6 +28,9 @@ ta_noreturn extern void ta_report_not_finite(const char *fname,
 
 /* 22003: "fname: result is out of range for type double precision". */
 ta_noreturn extern void ta_report_out_of_range(const char *fname);
+
+/* 22003: "fname: exact sum out of range" (only forged states get there). */
+ta_noreturn extern void ta_report_sum_range(const char *fname);
 
 /* Raises 22023 unless v is finite. */
 static inline void

@@ -84,8 +84,8 @@ HhiAccum(FunctionCallInfo fcinfo, int mode)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: mode must be the same for every row of a group",
 						ta_funcname(fcinfo, "hhi"))));
-	st = es_add(st, HHI_ABS, fabs(w));
-	st = es_add_prod(st, HHI_SQ, w, w);
+	st = es_add(fcinfo, st, HHI_ABS, fabs(w));
+	st = es_add_prod(fcinfo, st, HHI_SQ, w, w);
 	st->count++;
 	es_return(fcinfo, st);
 }

@@ -71,8 +71,8 @@ dts_accum(PG_FUNCTION_ARGS)
 	CheckBond(d, s);
 	if (st == NULL)
 		st = es_create(ES_DTS, 0);
-	st = es_add(st, DTS_W, w);
-	st = es_add_prod3(st, DTS_WDS, w, d, s);
+	st = es_add(fcinfo, st, DTS_W, w);
+	st = es_add_prod3(fcinfo, st, DTS_WDS, w, d, s);
 	st->count++;
 	es_return(fcinfo, st);
 }

@@ -15,6 +15,7 @@
 #include "exactsum.h"
 
 #include "lib/stringinfo.h"
+#include "common/int.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
@@ -49,6 +50,100 @@ ReportMalformed(FunctionCallInfo fcinfo, const char *dflt, const char *detail)
 			 errdetail("%s", detail)));
 }
 
+/* The sign of accumulator i of a state. */
+static int
+SumSign(const ExactSum *st, int i)
+{
+	return xsum_sign(es_sum((ExactSum *) st, i));
+}
+
+/*
+ * hhi: Σ|w| and Σw² are not negative, zero together, and
+ * (Σ|w|)² / n <= Σw² <= (Σ|w|)², so that hhi is in [1/n, 1].  The ratio is
+ * within an ulp of the exact one, hence the tolerance at the lower bound.
+ */
+static const char *
+HhiProblem(const ExactSum *st)
+{
+	int			s1 = SumSign(st, 0),
+				s2 = SumSign(st, 1);
+	double		r;
+
+	if (s1 < 0 || s2 < 0)
+		return "A sum of absolute weights or of squares is negative.";
+	if (s1 != s2)
+		return "The sum of absolute weights and the sum of squares disagree on zero.";
+	if (s1 == 0)
+		return NULL;
+	if (xsum_ratio(es_sum((ExactSum *) st, 1), 1, es_sum((ExactSum *) st, 0), 2,
+				   &r) != XSUM_OK || r > 1.0)
+		return "The sum of squared weights exceeds the squared sum of absolute weights.";
+	if (r * (double) st->count < 1.0 - 0x1p-50)
+		return "The sum of squared weights is below the squared sum of absolute weights over the row count.";
+	return NULL;
+}
+
+/*
+ * compound_return: the number of wiped-out periods is a whole number between
+ * 0 and the row count.
+ */
+static const char *
+CompoundProblem(const ExactSum *st)
+{
+	XSum	   *wiped = es_sum((ExactSum *) st, 1);
+	XSum	   *rest;
+	double		v;
+
+	if (xsum_sign(wiped) == 0)
+		return NULL;
+	if (xsum_round(wiped, &v) != XSUM_OK || v < 1 || v > (double) st->count ||
+		v != floor(v))
+		return "The number of wiped-out periods is not a whole number within the row count.";
+	/* exactly that whole number: nothing is left after subtracting it */
+	rest = palloc(xsum_size(XSUM_MAX_CHUNKS));
+	xsum_copy(rest, XSUM_MAX_CHUNKS, wiped);
+	if (xsum_add(rest, -v) != 0 || xsum_sign(rest) != 0)
+		return "The number of wiped-out periods is not a whole number.";
+	pfree(rest);
+	return NULL;
+}
+
+/*
+ * What a real state of its kind satisfies beyond its structure, or NULL:
+ * an empty state holds zeros, and each kind's own bounds hold, so that no
+ * final function can leave its documented range on a forged state.
+ */
+const char *
+es_invariant_problem(const ExactSum *st)
+{
+	if (st->count == 0)
+	{
+		for (int i = 0; i < st->nsums; i++)
+			if (SumSign(st, i) != 0)
+				return "A state of no rows holds a non-zero sum.";
+		return NULL;
+	}
+	switch ((ExactSumKind) st->kind)
+	{
+		case ES_HHI:
+			return HhiProblem(st);
+		case ES_IMULT:
+			/* caps are positive, weights not negative */
+			if (SumSign(st, 0) < (st->mode == ES_MODE_CAP ? 1 : 0))
+				return st->mode == ES_MODE_CAP ?
+					"The sum of caps is not positive." :
+					"The sum of weights is negative.";
+			return NULL;
+		case ES_COMPOUND:
+			return CompoundProblem(st);
+		case ES_DTS:
+		case ES_WMEAN:
+		case ES_NKINDS:
+			return NULL;
+	}
+	return NULL;
+}
+
 /* Checks the header and layout of a state; kind 0 accepts any kind. */
 static void
 CheckState(FunctionCallInfo fcinfo, const ExactSum *st, int kind,
@@ -57,6 +152,7 @@ CheckState(FunctionCallInfo fcinfo, const ExactSum *st, int kind,
 	Size		size = VARSIZE(st);
 	const char *p;
 	const char *end = (const char *) st + size;
+	const char *problem;
 
 	if (size < sizeof(ExactSum) || st->magic != ES_MAGIC)
 		ReportMalformed(fcinfo, dflt, "The value is not an exactsum state.");
@@ -86,6 +182,9 @@ CheckState(FunctionCallInfo fcinfo, const ExactSum *st, int kind,
 	}
 	if (p != end)
 		ReportMalformed(fcinfo, dflt, "Trailing bytes after the last accumulator.");
+	problem = es_invariant_problem(st);
+	if (problem != NULL)
+		ReportMalformed(fcinfo, dflt, problem);
 }
 
 /* es_getarg's slow path: detoast, copy outside an aggregate, validate. */
@@ -133,8 +232,8 @@ es_create(int kind, int mode)
  * CurrentMemoryContext: an aggregate's executor moves a returned state that
  * is not the one it passed into the aggregate's context and frees the old.
  */
-ExactSum *
-es_grow(ExactSum *st, int i, int needed)
+static ExactSum *
+GrowState(ExactSum *st, int i, int needed)
 {
 	XSum	   *old = es_sum(st, i);
 	int			n = Max(needed, Min(old->n * 2, XSUM_MAX_CHUNKS));
@@ -157,22 +256,70 @@ es_grow(ExactSum *st, int i, int needed)
 	return ns;
 }
 
+/* Adds one term of the given kind to accumulator i; returns the core's code. */
+static int
+AddTerm(ExactSum *st, int i, EsTerm term, double x, double y, double z)
+{
+	XSum	   *a = es_sum(st, i);
+
+	switch (term)
+	{
+		case ES_TERM_X:
+			return xsum_add(a, x);
+		case ES_TERM_XY:
+			return xsum_add_prod(a, x, y);
+		case ES_TERM_XYZ:
+			return xsum_add_prod3(a, x, y, z);
+	}
+	pg_unreachable();
+}
+
+/*
+ * The slow path of es_add, es_add_prod and es_add_prod3: the core returned
+ * need != 0, so grow the accumulator and add again ("add, grow, add again",
+ * the one place it is written for exactsum states), or report that the sum
+ * left the accumulator's range.
+ */
+ExactSum *
+es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i, int need,
+			EsTerm term, double x, double y, double z)
+{
+	if (need > 0)
+	{
+		st = GrowState(st, i, need);
+		need = AddTerm(st, i, term, x, y, z);
+	}
+	if (need != 0)
+		ta_report_sum_range(ta_funcname(fcinfo, NULL));
+	return st;
+}
+
 /* a + b, exactly; a is changed in place when it has room. */
 static ExactSum *
-MergeStates(ExactSum *a, ExactSum *b)
+MergeExactSums(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b)
 {
+	int64		count;
+
+	if (pg_add_s64_overflow(a->count, b->count, &count))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: row count out of range for type bigint",
+						ta_funcname(fcinfo, "exactsum_combine")),
+				 errdetail("The states hold " INT64_FORMAT " and " INT64_FORMAT " rows.",
+						   a->count, b->count)));
 	for (int i = 0; i < a->nsums; i++)
 	{
 		int			need = xsum_merge(es_sum(a, i), es_sum(b, i));
 
-		if (need != 0)
+		if (need > 0)
 		{
-			a = es_grow(a, i, need);
+			a = GrowState(a, i, need);
 			need = xsum_merge(es_sum(a, i), es_sum(b, i));
-			Assert(need == 0);
 		}
+		if (need != 0)
+			ta_report_sum_range(ta_funcname(fcinfo, "exactsum_combine"));
 	}
-	a->count += b->count;
+	a->count = count;
 	return a;
 }
 
@@ -195,18 +342,20 @@ exactsum_combine(PG_FUNCTION_ARGS)
 	/* b is normalised in place by the merge: always work on a copy */
 	b = (ExactSum *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
 	CheckState(fcinfo, b, 0, "exactsum_combine");
-	if (a == NULL || a->count == 0)
-		PG_RETURN_POINTER(b);
-	if (b->count == 0)
-		PG_RETURN_POINTER(a);
-	if (a->kind != b->kind || a->mode != b->mode)
+	/* both sides must be of one kind and mode, even when one is empty */
+	if (a != NULL && (a->kind != b->kind || a->mode != b->mode))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: cannot combine a %s/%s state with a %s/%s state",
 						ta_funcname(fcinfo, "exactsum_combine"),
 						es_kinds[a->kind].name, es_kinds[a->kind].modes[a->mode],
 						es_kinds[b->kind].name, es_kinds[b->kind].modes[b->mode])));
-	PG_RETURN_POINTER(MergeStates(a, b));
+	/* then the empty partials */
+	if (a == NULL || a->count == 0)
+		PG_RETURN_POINTER(b);
+	if (b->count == 0)
+		PG_RETURN_POINTER(a);
+	PG_RETURN_POINTER(MergeExactSums(fcinfo, a, b));
 }
 
 /* sum[inum]^pnum / sum[iden]^pden; false when the denominator is zero. */
@@ -358,6 +507,9 @@ ParseState(const char *str, size_t slen, int sqlstate)
 		if (xsum_from_text(sums[i], sumlens[i], a, &n2, &errmsg_core) != (int) sumlens[i])
 			ReportBadInput(str, slen, sqlstate, "Bad accumulator.");
 	}
+	errmsg_core = es_invariant_problem(st);
+	if (errmsg_core != NULL)
+		ReportBadInput(str, slen, sqlstate, errmsg_core);
 	return st;
 }
 
@@ -373,7 +525,7 @@ exactsum_in(PG_FUNCTION_ARGS)
 
 /* Writes the text form into a StringInfo. */
 static void
-FormatState(ExactSum *st, StringInfo out)
+FormatState(ExactSum *st, StringInfo out, const char *fname)
 {
 	appendStringInfo(out, "1;%s;%s;" INT64_FORMAT,
 					 es_kinds[st->kind].name,
@@ -382,6 +534,9 @@ FormatState(ExactSum *st, StringInfo out)
 	{
 		XSum	   *a = es_sum(st, i);
 
+		/* a sum its text form cannot hold would not read back */
+		if (!xsum_in_range(a))
+			ta_report_sum_range(fname);
 		appendStringInfoChar(out, ';');
 		enlargeStringInfo(out, xsum_text_max(a) + 1);
 		out->len += xsum_to_text(a, out->data + out->len);
@@ -397,7 +552,7 @@ exactsum_out(PG_FUNCTION_ARGS)
 
 	CheckState(fcinfo, st, 0, "exactsum_out");
 	initStringInfo(&out);
-	FormatState(st, &out);
+	FormatState(st, &out, "exactsum_out");
 	PG_RETURN_CSTRING(out.data);
 }
 
@@ -422,6 +577,6 @@ exactsum_send(PG_FUNCTION_ARGS)
 
 	CheckState(fcinfo, st, 0, "exactsum_send");
 	initStringInfo(&out);
-	FormatState(st, &out);
+	FormatState(st, &out, "exactsum_send");
 	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));
 }

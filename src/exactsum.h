@@ -68,10 +68,14 @@ extern const ExactSumKindInfo es_kinds[ES_NKINDS];
 extern ExactSum *es_getarg_slow(FunctionCallInfo fcinfo, int argno, int kind,
 								const char *dflt);
 
+/* What a real state satisfies beyond its structure: NULL, or the problem. */
+extern const char *es_invariant_problem(const ExactSum *st);
+
 /*
  * es_header_valid: the header of a state of the given kind is consistent.
  * es_valid: so are the fields of every accumulator (O(1) each), so that no
- * bytes passed in by hand can make the core read or write out of bounds.
+ * bytes passed in by hand can make the core read or write out of bounds,
+ * and the state satisfies its kind's invariants (es_invariant_problem).
  */
 static inline bool
 es_header_valid(const ExactSum *st, int kind)
@@ -98,7 +102,7 @@ es_valid(const ExactSum *st, int kind)
 			return false;
 		p += xsum_size(a->n);
 	}
-	return p == end;
+	return p == end && es_invariant_problem(st) == NULL;
 }
 
 /*
@@ -155,49 +159,49 @@ es_sum(ExactSum *st, int i)
 /*
  * Add x, x*y or x*y*z exactly to accumulator i.  These return the state,
  * which is a new, larger copy when the accumulator had to grow: callers
- * always continue with (and return) the state these hand back.
+ * always continue with (and return) the state these hand back.  The hot
+ * path is one call into the core; growing and the range error (a forged
+ * state only) are es_add_slow's, written once for every kind of term.
  */
-extern ExactSum *es_grow(ExactSum *st, int i, int needed);
+typedef enum EsTerm
+{
+	ES_TERM_X,					/* x */
+	ES_TERM_XY,					/* x * y */
+	ES_TERM_XYZ					/* x * y * z */
+} EsTerm;
+
+extern ExactSum *es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i,
+							 int need, EsTerm term, double x, double y,
+							 double z);
 
 static inline ExactSum *
-es_add(ExactSum *st, int i, double x)
+es_add(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 {
 	int			need = xsum_add(es_sum(st, i), x);
 
 	if (unlikely(need != 0))
-	{
-		st = es_grow(st, i, need);
-		need = xsum_add(es_sum(st, i), x);
-		Assert(need == 0);
-	}
+		st = es_add_slow(fcinfo, st, i, need, ES_TERM_X, x, 0, 0);
 	return st;
 }
 
 static inline ExactSum *
-es_add_prod(ExactSum *st, int i, double x, double y)
+es_add_prod(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y)
 {
 	int			need = xsum_add_prod(es_sum(st, i), x, y);
 
 	if (unlikely(need != 0))
-	{
-		st = es_grow(st, i, need);
-		need = xsum_add_prod(es_sum(st, i), x, y);
-		Assert(need == 0);
-	}
+		st = es_add_slow(fcinfo, st, i, need, ES_TERM_XY, x, y, 0);
 	return st;
 }
 
 static inline ExactSum *
-es_add_prod3(ExactSum *st, int i, double x, double y, double z)
+es_add_prod3(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y,
+			 double z)
 {
 	int			need = xsum_add_prod3(es_sum(st, i), x, y, z);
 
 	if (unlikely(need != 0))
-	{
-		st = es_grow(st, i, need);
-		need = xsum_add_prod3(es_sum(st, i), x, y, z);
-		Assert(need == 0);
-	}
+		st = es_add_slow(fcinfo, st, i, need, ES_TERM_XYZ, x, y, z);
 	return st;
 }
 

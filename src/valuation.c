@@ -65,8 +65,8 @@ weighted_mean_accum(PG_FUNCTION_ARGS)
 	ta_check_finite("weighted_mean", "weight", w);
 	if (st == NULL)
 		st = es_create(ES_WMEAN, 0);
-	st = es_add(st, WM_W, w);
-	st = es_add_prod(st, WM_WX, w, x);
+	st = es_add(fcinfo, st, WM_W, w);
+	st = es_add_prod(fcinfo, st, WM_WX, w, x);
 	st->count++;
 	es_return(fcinfo, st);
 }
@@ -118,47 +118,98 @@ index_multiple_accum(PG_FUNCTION_ARGS)
 	if (st == NULL)
 		st = es_create(ES_IMULT, ES_MODE_CAP);
 	/* with w = cap, w·f/c is f itself: exact */
-	st = es_add(st, IM_W, cap);
-	st = es_add(st, IM_WFC, f);
+	st = es_add(fcinfo, st, IM_W, cap);
+	st = es_add(fcinfo, st, IM_WFC, f);
 	st->count++;
 	es_return(fcinfo, st);
 }
 
 /*
- * w·f/c for one row, rounded once or nearly (the product is split exactly
- * with fma and the remainder of the division corrects the quotient); exactly
- * f when w = c.  It depends only on the row, so the exact sum of the terms
- * does not depend on the plan.
+ * The quotient (hi + lo) / c as three doubles q[0] + q[1] + q[2]: each step
+ * divides the exact remainder of the one before (fma gives it exactly when
+ * nothing underflows), so the three together carry the quotient to about
+ * 150 bits.  The operands must keep every step well inside the normal range.
  */
-static double
-WeightedYield(double w, double f, double c)
+static void
+Quotient3(double hi, double lo, double c, double q[3])
 {
-	double		hi,
-				q,
-				r;
+	double		r,
+				s,
+				b,
+				t;
+
+	q[0] = hi / c;
+	r = fma(-q[0], c, hi);		/* hi - q0·c, exact */
+	s = r + lo;					/* r + lo = s + t, exact (TwoSum) */
+	b = s - r;
+	t = (r - (s - b)) + (lo - b);
+	q[1] = s / c;
+	r = fma(-q[1], c, s);		/* s - q1·c, exact */
+	q[2] = (r + t) / c;
+}
+
+/* Within [2^-300, 2^300] in magnitude: every step of Quotient3 is safe. */
+static inline bool
+MidRange(double x)
+{
+	double		a = fabs(x);
+
+	return a >= 0x1p-300 && a <= 0x1p300;
+}
+
+/*
+ * Adds w·f/c of one row to the exact sum: w·f is split exactly with fma and
+ * divided by c to about 150 bits (Quotient3), so a row's term is off by at
+ * most 2^-150 of itself, and a sum of terms that cancel keeps its accuracy
+ * (see the reference's accuracy section); exactly f when w = c.  Operands
+ * outside the middle of the double range are scaled to [0.5, 1) first and
+ * the terms added times powers of two, exactly.  The terms depend only on
+ * the row, so the sum does not depend on the plan.
+ */
+static ExactSum *
+AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
+				 double c)
+{
+	double		q[3],
+				hi,
+				mw,
+				mf,
+				mc;
+	int			ew,
+				ef,
+				ec,
+				k;
 
 	if (w == c)
-		return f;
-	hi = w * f;
-	if (hi != 0 && isfinite(hi) && fabs(hi) >= 0x1p-960)
+		return es_add(fcinfo, st, IM_WFC, f);
+	if (w == 0 || f == 0)
+		return st;
+	if (likely(MidRange(w) && MidRange(f) && MidRange(c)))
 	{
-		double		lo = fma(w, f, -hi);
-
-		q = hi / c;
-		if (isfinite(q) && fabs(q) >= 0x1p-960)
-		{
-			r = fma(-q, c, hi);
-			return q + (r + lo) / c;
-		}
+		hi = w * f;
+		Quotient3(hi, fma(w, f, -hi), c, q);
+		for (int j = 0; j < 3; j++)
+			st = es_add(fcinfo, st, IM_WFC, q[j]);
+		return st;
 	}
-	q = (w / c) * f;
-	if (unlikely(isinf(q)))
+	/* w·f/c = (mw·mf/mc)·2^k with mantissas mw, mf, mc in [0.5, 1) */
+	mw = frexp(w, &ew);
+	mf = frexp(f, &ef);
+	mc = frexp(c, &ec);
+	k = ew + ef - ec;
+	hi = mw * mf;
+	Quotient3(hi, fma(mw, mf, -hi), mc, q);
+	if (k < -2100 || isinf(ldexp(q[0] + q[1], k)))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("index_multiple: weight * fundamental / cap is out of range for type double precision (weight %s, fundamental %s, cap %s)",
+				 errmsg("index_multiple: weight * fundamental / cap is out of range (weight %s, fundamental %s, cap %s)",
 						float8out_internal(w), float8out_internal(f),
-						float8out_internal(c))));
-	return q;
+						float8out_internal(c)),
+				 errhint("Each row's weight * fundamental / cap must lie between 2^-2100 and the largest double precision value.")));
+	for (int j = 0; j < 3; j++)
+		st = es_add_prod3(fcinfo, st, IM_WFC, q[j], ldexp(1.0, k / 2),
+						  ldexp(1.0, k - k / 2));
+	return st;
 }
 
 /* index_multiple(cap, fundamental, weight): Σw / Σ(w·f/c). */
@@ -188,8 +239,8 @@ index_multiple_accum_weighted(PG_FUNCTION_ARGS)
 						float8out_internal(w))));
 	if (st == NULL)
 		st = es_create(ES_IMULT, ES_MODE_WEIGHT);
-	st = es_add(st, IM_W, w);
-	st = es_add(st, IM_WFC, WeightedYield(w, f, cap));
+	st = es_add(fcinfo, st, IM_W, w);
+	st = AddWeightedYield(fcinfo, st, w, f, cap);
 	st->count++;
 	es_return(fcinfo, st);
 }
@@ -263,9 +314,9 @@ compound_return_accum(PG_FUNCTION_ARGS)
 	if (st == NULL)
 		st = es_create(ES_COMPOUND, 0);
 	if (r == -1)
-		st = es_add(st, CR_WIPED, 1.0);
+		st = es_add(fcinfo, st, CR_WIPED, 1.0);
 	else
-		st = es_add(st, CR_LOG, log1p(r));
+		st = es_add(fcinfo, st, CR_LOG, log1p(r));
 	st->count++;
 	es_return(fcinfo, st);
 }

@@ -271,7 +271,9 @@ Magnitude(const XSum *a, int64_t *m, int *L, int *H)
  * Makes room for terms touching chunks rlo .. rhi (absolute indexes): on
  * return 0, *a is normalised with a full budget and its window holds its
  * contents and rlo .. rhi below the carry chunk.  Otherwise returns the
- * window size needed and leaves *a untouched.
+ * window size needed, or XSUM_RANGE when the contents or the terms reach
+ * past XSUM_TOP_MAX (then no window could hold them below its carry chunk),
+ * and leaves *a untouched.
  */
 static int
 MakeRoom(XSum *a, int rlo, int rhi)
@@ -292,6 +294,8 @@ MakeRoom(XSum *a, int rlo, int rhi)
 		if (a->lo + H > rhi)
 			rhi = a->lo + H;
 	}
+	if (rhi > XSUM_TOP_MAX)
+		return XSUM_RANGE;
 	need = NeedFor(rlo, rhi);
 	if (need > a->n)
 		return need;
@@ -663,7 +667,26 @@ xsum_merge(XSum *a, XSum *b)
 	for (i = L; i <= H; i++)
 		a->c[blo + i - a->lo] += sign < 0 ? -m[i] : m[i];
 	NormalizeChunks(a->c, a->n);
+	if (!xsum_in_range(a))
+	{
+		/* the carry of the sum left the range: subtract b again, exactly */
+		for (i = L; i <= H; i++)
+			a->c[blo + i - a->lo] -= sign < 0 ? -m[i] : m[i];
+		NormalizeChunks(a->c, a->n);
+		return XSUM_RANGE;
+	}
 	return 0;
+}
+
+/* The magnitude of the value uses no chunk above XSUM_TOP_MAX. */
+int
+xsum_in_range(const XSum *a)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L,
+				H;
+
+	return Magnitude(a, m, &L, &H) == 0 || a->lo + H <= XSUM_TOP_MAX;
 }
 
 /* Propagates carries: canonical form within the window, same value. */

@@ -60,6 +60,17 @@
 /* A fresh accumulator's window: enough for sums of values of similar size. */
 #define XSUM_DEFAULT_CHUNKS	6
 
+/*
+ * Highest chunk the magnitude of a sum may use: |value| < 2^(32 * XSUM_IDX_MAX)
+ * leaves the window's top chunk for carries.  No sum of fewer than 2^63
+ * finite terms (each below 2^3072 in magnitude) comes near it; only states
+ * forged by hand can, and they are refused with XSUM_RANGE.
+ */
+#define XSUM_TOP_MAX		(XSUM_IDX_MAX - 1)
+
+/* Returned by the adding and merging functions: the sum left the range. */
+#define XSUM_RANGE			(-1)
+
 /* Return codes of xsum_round() and xsum_ratio(). */
 #define XSUM_OK				0
 #define XSUM_OVERFLOW		1	/* result beyond the finite double range */
@@ -91,14 +102,17 @@ extern XSUM_API void xsum_copy(XSum *dst, int n, const XSum *src);
  * Add x, x*y or x*y*z exactly.  x, y, z must be finite (the caller rejects
  * NaN and infinities).  Return 0 when done, or, when the window is too
  * small, the window size n' > a->n that would hold the current contents and
- * the new value; *a is then unchanged.
+ * the new value; *a is then unchanged.  XSUM_RANGE (negative) means the sum
+ * would leave the range above (only a forged accumulator can get there); *a
+ * is then unchanged too, and the caller raises an error.
  */
 extern XSUM_API int	xsum_add(XSum *a, double x);
 extern XSUM_API int	xsum_add_prod(XSum *a, double x, double y);
 extern XSUM_API int	xsum_add_prod3(XSum *a, double x, double y, double z);
 
 /*
- * a += b, exactly.  Returns 0, or the window size a needs (a unchanged).
+ * a += b, exactly.  Returns 0, or the window size a needs, or XSUM_RANGE
+ * when the sum would leave the range (in both cases a keeps its value).
  * b is normalised in place (its value does not change).
  */
 extern XSUM_API int	xsum_merge(XSum *a, XSum *b);
@@ -128,6 +142,14 @@ xsum_check(const XSum *a, size_t avail)
 		return "accumulator window out of range";
 	return NULL;
 }
+
+/*
+ * True when the value is within the range (its magnitude uses no chunk
+ * above XSUM_TOP_MAX), so that its text form reads back.  A sum built by
+ * the adding functions from a valid accumulator can leave the range only
+ * through carries of a forged one; output functions check this.
+ */
+extern XSUM_API int xsum_in_range(const XSum *a);
 
 /* Propagates carries: canonical form, same value. */
 extern XSUM_API void xsum_normalize(XSum *a);
