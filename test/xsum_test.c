@@ -1908,6 +1908,80 @@ test_check(void)
 	free(a);
 }
 
+/*
+ * The top of the range: a sum that would carry past chunk XSUM_TOP_MAX is
+ * refused with XSUM_RANGE and leaves the accumulator as it was; everything
+ * below reads back.  Run under AddressSanitizer, this also proves that no
+ * merge writes past the window.
+ */
+static void
+test_range_top(void)
+{
+	static const char *const starts[] = {
+		"1.0.1.00000001", "1.97.1.ffffffff", "1.97.1.7fffffff", "1.96.2.ffffffffffffffff",
+		"1.-101.1.00000001", "1.90.8.8000000000000000000000000000000000000000000000000000000000000001",
+	};
+	int			s;
+
+	for (s = 0; s < (int) (sizeof(starts) / sizeof(starts[0])); s++)
+	{
+		int			need = 0,
+					i,
+					refused = 0;
+		const char *err = NULL;
+		XSum	   *a = malloc(xsum_size(XSUM_MAX_CHUNKS));
+		XSum	   *b = malloc(xsum_size(XSUM_MAX_CHUNKS));
+		XSum	   *top = malloc(xsum_size(XSUM_MAX_CHUNKS));
+
+		xsum_init(a, XSUM_MAX_CHUNKS);
+		xsum_init(top, 4);
+		ok(xsum_from_text(starts[s], strlen(starts[s]), NULL, &need, &err) > 0,
+		   "range: %s parses", starts[s]);
+		xsum_from_text(starts[s], strlen(starts[s]), a, &need, &err);
+		/* a small window, grown on demand like the aggregates do */
+		xsum_from_text("1.97.1.ffffffff", 15, top, &need, &err);
+		for (i = 0; i < 6500 && !refused; i++)
+		{
+			char		before[16 + 8 * (XSUM_MAX_CHUNKS + 2)],
+						after[16 + 8 * (XSUM_MAX_CHUNKS + 2)];
+			int			r;
+
+			xsum_copy(b, XSUM_MAX_CHUNKS, a);
+			xsum_to_text(a, before);
+			r = xsum_merge(a, b);
+			if (r == XSUM_RANGE)
+			{
+				xsum_to_text(a, after);
+				ok(strcmp(before, after) == 0, "range: %s refused at doubling %d leaves the sum unchanged",
+				   starts[s], i);
+				refused = 1;
+				break;
+			}
+			ok(r == 0 && xsum_in_range(a), "range: %s doubling %d fits (%d)", starts[s], i, r);
+			xsum_to_text(a, after);
+			ok(xsum_from_text(after, strlen(after), NULL, &need, &err) == (int) strlen(after),
+			   "range: %s doubling %d reads back (%s)", starts[s], i, err ? err : "");
+		}
+		ok(refused, "range: doubling %s is refused before it leaves the range", starts[s]);
+		/* merging into a small window at the top: grows, then refuses */
+		{
+			XSum	   *c = malloc(xsum_size(XSUM_MAX_CHUNKS));
+			int			r;
+
+			xsum_init(c, 4);
+			xsum_from_text("1.97.1.80000000", 15, c, &need, &err);
+			xsum_from_text("1.97.1.80000000", 15, b, &need, &err);
+			r = xsum_merge(c, b);
+			ok(r == XSUM_RANGE, "range: 2^3135 + 2^3135 is refused (%d)", r);
+			ok(xsum_add(c, 1e300) == 0 || xsum_add(c, 1e300) > 0, "range: adding below the top still works");
+			free(c);
+		}
+		free(a);
+		free(b);
+		free(top);
+	}
+}
+
 int
 main(void)
 {
@@ -1934,6 +2008,7 @@ main(void)
 		{"text extremes", test_text_extremes},
 		{"carry budget", test_budget},
 		{"field checks", test_check},
+		{"range top", test_range_top},
 	};
 	int			i;
 
