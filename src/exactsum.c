@@ -173,8 +173,8 @@ CheckState(FunctionCallInfo fcinfo, const ExactSum *st, int kind,
 	for (int i = 0; i < st->nsums; i++)
 	{
 		const XSum *a = (const XSum *) p;
-		const char *problem = xsum_check(a, end - p);
 
+		problem = xsum_check(a, end - p);
 		if (problem != NULL)
 			ReportMalformed(fcinfo, dflt,
 							psprintf("Accumulator %d: %s.", i, problem));
