@@ -47,17 +47,33 @@ CREATE FUNCTION same_bits(a float8, b float8) RETURNS boolean
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT float8send(a) = float8send(b) $$;
 
 -- exact_numeric(x), exact_ulp(x): the exact value of a double and of its unit
--- in the last place, as numeric (the exact oracle of the accuracy tests)
-CREATE FUNCTION exact_numeric(x float8) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT AS $$
-  SELECT CASE WHEN e >= 0 THEN s * m * 2::numeric ^ e
-              ELSE s * m * 5::numeric ^ (-e) * ('1e' || e)::numeric END
-  FROM (SELECT CASE WHEN b < 0 THEN -1 ELSE 1 END AS s,
-               CASE WHEN ex = 0 THEN fr ELSE fr + 4503599627370496 END AS m,
-               CASE WHEN ex = 0 THEN -1074 ELSE ex - 1075 END AS e
-        FROM (SELECT b, (b >> 52) & 2047 AS ex, b & 4503599627370495 AS fr
-              FROM (SELECT ('x' || encode(float8send(x), 'hex'))::bit(64)::bigint AS b) AS bits) AS f) AS g
+-- in the last place, as numeric (the exact oracle of the accuracy tests).
+-- PL/pgSQL with simple expressions: evaluated where they are called, never
+-- planned as a query of their own (so never sent to a parallel worker on
+-- every call, which makes numeric powers very slow on some majors).
+CREATE FUNCTION exact_numeric(x float8) RETURNS numeric LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+DECLARE
+    b bigint := ('x' || encode(float8send(x), 'hex'))::bit(64)::bigint;
+    ex int := (b >> 52) & 2047;
+    m numeric := CASE WHEN ex = 0 THEN b & 4503599627370495 ELSE (b & 4503599627370495) + 4503599627370496 END;
+    e int := CASE WHEN ex = 0 THEN -1074 ELSE ex - 1075 END;
+BEGIN
+    IF b < 0 THEN
+        m := -m;
+    END IF;
+    IF e >= 0 THEN
+        RETURN m * 2::numeric ^ e;
+    END IF;
+    RETURN m * 5::numeric ^ (-e) * ('1e' || e)::numeric;
+END
 $$;
-CREATE FUNCTION exact_ulp(x float8) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT AS $$
-  SELECT CASE WHEN e >= 0 THEN 2::numeric ^ e ELSE 5::numeric ^ (-e) * ('1e' || e)::numeric END
-  FROM (SELECT greatest(((('x' || encode(float8send(x), 'hex'))::bit(64)::bigint >> 52) & 2047) - 1075, -1074) AS e) AS g
+CREATE FUNCTION exact_ulp(x float8) RETURNS numeric LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+DECLARE
+    e int := greatest(((('x' || encode(float8send(x), 'hex'))::bit(64)::bigint >> 52) & 2047) - 1075, -1074);
+BEGIN
+    IF e >= 0 THEN
+        RETURN 2::numeric ^ e;
+    END IF;
+    RETURN 5::numeric ^ (-e) * ('1e' || e)::numeric;
+END
 $$;
