@@ -9,6 +9,8 @@
 # updated tilt, a user row, a deleted shipped row, a shipped row replaced by
 # an insert, a changed key), dumps, restores into a fresh database, checks
 # the tables are identical, and does it once more from the restored copy.
+# Then makes the same edits under version 1.0, updates the extension and
+# checks that the edits survive the update and a dump and restore.
 # Prints one "ok N - ..." or "not ok N - ..." line per check; exits 1 on a
 # failure.
 set -uo pipefail
@@ -47,7 +49,7 @@ content() {
 		FROM analytics.regime_playbook_removed"
 }
 
-for db in ta_dump_src ta_dump_dst ta_dump_dst2; do
+for db in ta_dump_src ta_dump_dst ta_dump_dst2 ta_upg_src ta_upg_dst; do
 	"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" >>"$work/dump_restore.log" 2>&1
 done
 
@@ -81,7 +83,29 @@ check "second restore" "${psql[@]}" -d ta_dump_dst2 -f "$work/dump2.sql"
 content ta_dump_dst2 >"$work/dst2.txt" 2>>"$work/dump_restore.log"
 check "identical after a second round" cmp "$work/src.txt" "$work/dst2.txt"
 
-for db in ta_dump_src ta_dump_dst ta_dump_dst2; do
+# Edits made under 1.0 survive ALTER EXTENSION UPDATE, then a dump and restore
+check "a 1.0 database with the same edits" "${psql[@]}" -d postgres -c "CREATE DATABASE ta_upg_src" -c "CREATE DATABASE ta_upg_dst"
+check "1.0 edits applied" "${psql[@]}" -d ta_upg_src -c "
+	CREATE SCHEMA analytics;
+	CREATE EXTENSION tactalloc VERSION '1.0' SCHEMA analytics;
+	UPDATE analytics.regime_playbook SET tilt = 'overweight (house view)' WHERE regime = 'recovery' AND asset = 'duration';
+	INSERT INTO analytics.regime_playbook (regime, asset, tilt, note) VALUES ('recovery', 'gold', 'underweight', 'house view');
+	DELETE FROM analytics.regime_playbook WHERE regime = 'slowdown' AND asset = 'USD';
+	INSERT INTO analytics.regime_playbook (regime, asset, tilt, note) VALUES ('expansion', 'USD', 'neutral', 'replaced');
+	UPDATE analytics.regime_playbook SET asset = 'inflation-linked bonds' WHERE regime = 'contraction' AND asset = 'duration';"
+content ta_upg_src >"$work/upg_before.txt" 2>>"$work/dump_restore.log"
+check "ALTER EXTENSION tactalloc UPDATE" "${psql[@]}" -d ta_upg_src -c "ALTER EXTENSION tactalloc UPDATE"
+check "the update reached the current version" is_true ta_upg_src \
+	"SELECT extversion = (SELECT default_version FROM pg_available_extensions WHERE name = 'tactalloc') FROM pg_extension WHERE extname = 'tactalloc'"
+content ta_upg_src >"$work/upg_after.txt" 2>>"$work/dump_restore.log"
+check "playbook and removals unchanged by the update" cmp "$work/upg_before.txt" "$work/upg_after.txt"
+check "the 1.0 edits are those of a fresh install" cmp "$work/src.txt" "$work/upg_after.txt"
+check "pg_dump of the updated database" "$bindir/pg_dump" -d ta_upg_src -f "$work/dump_upg.sql"
+check "restore of the updated database" "${psql[@]}" -d ta_upg_dst -f "$work/dump_upg.sql"
+content ta_upg_dst >"$work/upg_dst.txt" 2>>"$work/dump_restore.log"
+check "identical after the update and a restore" cmp "$work/upg_before.txt" "$work/upg_dst.txt"
+
+for db in ta_dump_src ta_dump_dst ta_dump_dst2 ta_upg_src ta_upg_dst; do
 	"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" >>"$work/dump_restore.log" 2>&1
 done
 [ "$failed" -eq 0 ] || { echo "# log: $work/dump_restore.log"; tail -n 30 "$work/dump_restore.log" | sed 's/^/# /'; }
