@@ -76,8 +76,13 @@ ta_enum_label(FunctionCallInfo fcinfo, const char *const *labels,
 											   ObjectIdGetDatum(typid),
 											   CStringGetDatum(labels[i]));
 			if (!OidIsValid(cache->labels[i]))
-				elog(ERROR, "enum %s has no label \"%s\"",
-					 format_type_be(typid), labels[i]);
+				ereport(ERROR,
+						(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+						 errmsg("%s: type %s has no label \"%s\"",
+								ta_funcname(fcinfo, get_func_name(fcinfo->flinfo->fn_oid)),
+								format_type_be(typid), labels[i]),
+						 errhint("The labels of %s were changed with ALTER TYPE; rename them back to those tactalloc defines, or reinstall the extension.",
+								 format_type_be(typid))));
 		}
 		fcinfo->flinfo->fn_extra = cache;
 	}
