@@ -252,6 +252,61 @@ SELECT expect_error($$SELECT regime_track_combine(NULL, '{1,1,100,0,-1,0,-1,0,0,
 -- a state claiming a known run its readings do not give
 SELECT expect_error($$SELECT regime_track_combine('{1,2,100,0,-1,0,-1,0,0,-1,0}', '{1,2,100,1,1,1,-1,1,1,1,1}')$$);
 
+-- forged but well-formed states: the header must be what the kept readings
+-- give (a collecting state holds every reading it read), a synced state
+-- keeps none, a known run is only claimed after the readings that make it
+SELECT expect_error($$SELECT regime_track_final('{1,2,100,1,1,1,1,0,1,1,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,2,100,1,1,1,-1,0,1,2,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,1,1,1,2,1,1,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,3,100,1,1,1,-1,1,1,1,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,3,100,1,1,1,-1,1,1,1,1,5,3,5}')$$);
+SELECT expect_error($$SELECT regime_track_accum('{1,2,100,1,1,1,1,0,1,1,1,5}', 101, 1, 2)$$);
+SELECT expect_error($$SELECT regime_track_combine('{1,2,100,0,-1,0,-1,0,0,-1,0}', '{1,2,100,1,1,1,1,0,1,1,1,5}')$$);
+-- the states the functions build pass the same checks
+SELECT regime_track_final('{1,2,100,1,1,1,-1,0,1,1,1,5}') IS NULL AS one_up_reading,
+       regime_track_final('{1,3,100,1,0,1,-1,1,1,0,1,5,2}') IS NULL AS run_restarted,
+       regime_track_final(regime_track_accum(regime_track_accum(NULL, 101, 1, 2), 101, 0, 2)) AS confirmed;
+-- junk in every field of a state: NaN, infinities, huge, subnormal and
+-- fractional values each raise 22023 (trend takes any finite value)
+SELECT i AS field, v AS value,
+       expect_error(format($$SELECT regime_track_final(%L)$$,
+         (SELECT array_agg(CASE WHEN k = i THEN v::float8 ELSE d END ORDER BY k)
+          FROM unnest('{1,2,100,1,1,1,-1,0,1,1,1,5}'::float8[]) WITH ORDINALITY AS t(d, k)))) AS error
+FROM generate_series(1, 12) AS i, unnest(ARRAY['NaN', '-Infinity', '1e308', '5e-324', '0.5']) AS v
+WHERE NOT (i = 3 AND v IN ('1e308', '5e-324'))
+ORDER BY i, v;
+SELECT regime_track_final('{1,2147483647,100,0,-1,0,-1,0,0,-1,0}') IS NULL AS largest_confirm,
+       regime_track_final('{1,1,-0,0,-1,0,-1,-0,-0,-1,-0}') IS NULL AS negative_zeros,
+       regime_track_final('{1,1,5e-324,1,1,1,1,2,1,1,1}') AS subnormal_trend,
+       regime_track_final('{1,1,-1.7976931348623157e308,-1,2,1,2,2,1,2,1}') AS lowest_trend,
+       regime_track_final('[0:10]={1,1,100,-1,3,1,3,2,1,3,1}') AS other_lower_bound;
+-- a candidate regime read against the other direction
+SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,3,1,3,2,1,3,1}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,2,100,-1,-1,0,-1,0,1,1,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,2147483648,100,0,-1,0,-1,0,0,-1,0}')$$);
+-- extreme readings: -0 is flat, subnormals have a sign, the edges of the
+-- double range classify against any trend
+SELECT regime_track_final(regime_track_accum(regime_track_accum(NULL, 0, 1, 1, 0), '-0', '-0', 1, 0)) AS minus_zero_flat,
+       regime_track_final(regime_track_accum(NULL, '-0', '5e-324', 1, 0)) AS subnormal_up_at_trend,
+       regime_track_final(regime_track_accum(NULL, '-5e-324', '-5e-324', 1, 0)) AS subnormal_down_below,
+       regime_track_final(regime_track_accum(NULL, 1.7976931348623157e308, -1.7976931348623157e308, 1, 1.7976931348623157e308)) AS at_largest_trend,
+       regime_track_final(regime_track_accum(NULL, -1.7976931348623157e308, 1, 1, -1.7976931348623157e308)) AS at_lowest_trend;
+SELECT expect_error($$SELECT regime_track_accum(NULL, 'NaN', 1)$$) AS nan_level,
+       expect_error($$SELECT regime_track_accum(NULL, 99, '-Infinity')$$) AS infinite_change,
+       expect_error($$SELECT regime_track_accum(NULL, 99, 1, 1, 'NaN')$$) AS nan_trend,
+       expect_error($$SELECT regime_track_accum(NULL, 99, 1, -2147483648)$$) AS lowest_confirm;
+-- a state handed to an aggregate as its initial value goes through the same
+-- checks, then continues as any other
+CREATE AGGREGATE pg_temp.track_from_flat(float8, float8, integer) (
+	SFUNC = regime_track_accum, STYPE = float8[], FINALFUNC = regime_track_final,
+	INITCOND = '{1,2,100,0,-1,0,-1,0,0,-1,0,4,4,1}');
+SELECT pg_temp.track_from_flat(l, c, 2 ORDER BY i) AS after_two_up
+FROM (VALUES (1, 99::float8, 1::float8), (2, 99, 1)) AS v(i, l, c);
+CREATE AGGREGATE pg_temp.track_forged(float8, float8, integer) (
+	SFUNC = regime_track_accum, STYPE = float8[], FINALFUNC = regime_track_final,
+	INITCOND = '{1,2,100,0,-1,0,3,0,0,-1,0,4}');
+SELECT expect_error($$SELECT pg_temp.track_forged(l, c, 2 ORDER BY i) FROM (VALUES (1, 99::float8, 1::float8)) AS v(i, l, c)$$);
+
 -- regime_shifts: changes between consecutive non-NULL regimes
 CREATE TEMP TABLE history (as_of date, regime macro_regime);
 INSERT INTO history VALUES
@@ -313,6 +368,13 @@ SELECT expect_error($$SELECT regime_shifts_accum('{7,1,1}', 'recovery')$$);
 SELECT expect_error($$SELECT regime_shifts_combine('{0,1,1}', '{0,1,1,1}')$$);
 SELECT expect_error($$SELECT regime_shifts_combine('{0,1,9223372036854775807}', '{0,1,1}')$$);
 SELECT expect_error($$SELECT regime_shifts_accum('{0,1,9223372036854775807}', 'recovery')$$);
+-- a count of shifts needs first and last to agree with it
+SELECT expect_error($$SELECT regime_shifts_final('{0,1,0}')$$);
+SELECT regime_shifts_final('{3,3,9223372036854775807}') AS largest,
+       regime_shifts_final(regime_shifts_accum('{3,3,9223372036854775807}', 'contraction')) AS same_regime_no_shift,
+       regime_shifts_final(regime_shifts_combine('{0,2,5}', '{2,1,1}')) AS joined_without_shift,
+       regime_shifts_final(regime_shifts_combine('{0,2,5}', '{-1,-1,0}')) AS empty_right;
+SELECT expect_error($$SELECT regime_shifts_accum('{3,3,9223372036854775807}', 'recovery')$$);
 
 -- oecd_phase: the OECD names of the quadrants (OECD 'slowdown' = contraction)
 SELECT oecd_phase(99.0, 0.3) AS recovery, oecd_phase(101.0, 0.3) AS expansion,

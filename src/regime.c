@@ -221,6 +221,17 @@ TrackInt(double v, int64 lo, int64 hi, const char *fname, const char *what)
 }
 
 /*
+ * Whether a regime is one of an improving indicator (recovery, expansion):
+ * the candidate regime was read with the current direction, and so was the
+ * last own regime while the state collects.
+ */
+static inline bool
+RegimeRising(int regime)
+{
+	return regime == REGIME_RECOVERY || regime == REGIME_EXPANSION;
+}
+
+/*
  * Reads and validates the header v[0 .. RT_HEADER - 1] of a state of n
  * elements into *st; the prefix is left to the caller (st->events NULL).
  */
@@ -248,6 +259,9 @@ TrackParseHeader(const double *v, int n, RegimeTrack *st, const char *fname)
 	st->ownrun = (int32) TrackInt(v[RT_OWNRUN], 0, st->confirm, fname, "own run");
 	if ((st->cand < 0) != (st->run == 0) ||
 		(st->dir == 0 && (st->cand >= 0 || st->reported >= 0 || st->dirown)) ||
+		(st->cand >= 0 && RegimeRising(st->cand) != (st->dir > 0)) ||
+		(st->phase == RT_COLLECTING && st->dirown &&
+		 RegimeRising(st->lastown) != (st->dir > 0)) ||
 		(st->dirown != (st->lastown >= 0)) ||
 		(!st->dirown && (st->ownrun != 0 || st->phase != RT_COLLECTING)) ||
 		(st->phase == RT_RUNKNOWN && st->run >= st->confirm) ||
