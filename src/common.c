@@ -65,7 +65,8 @@ ta_enum_label(FunctionCallInfo fcinfo, const char *const *labels,
 {
 	EnumLabelCache *cache = (EnumLabelCache *) fcinfo->flinfo->fn_extra;
 
-	Assert(nlabels <= TA_MAX_ENUM_LABELS && idx >= 0 && idx < nlabels);
+	if (nlabels > TA_MAX_ENUM_LABELS || idx < 0 || idx >= nlabels)
+		elog(ERROR, "ta_enum_label: label %d of %d out of range", idx, nlabels);
 	if (cache == NULL)
 	{
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
