@@ -80,3 +80,97 @@ RESET search_path;
 ALTER EXTENSION tactalloc SET SCHEMA public;
 DROP SCHEMA ta_moved;
 SELECT count(*) AS recovery_tilts FROM regime_tilts('recovery');
+
+-- search_path: nothing regime_tilts or the playbook triggers run resolves
+-- through the caller's search_path.  A schema ahead of pg_catalog holds
+-- hostile look-alikes of everything they use: "=" for macro_regime, text and
+-- boolean, "<" for text, functions named format and regime_tilts, types
+-- named text and bool, tables named like the playbook's; pg_temp holds
+-- tables of the same names.  Each hostile function raises, so
+-- any of them running fails the statement.  The test's own statements
+-- qualify their operators.
+CREATE SCHEMA evil;
+CREATE FUNCTION evil.hijack_regime(a macro_regime, b macro_regime) RETURNS boolean
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hijacked: = (macro_regime) as %', current_user; END$$;
+CREATE FUNCTION evil.hijack_text(a text, b text) RETURNS boolean
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hijacked: text operator as %', current_user; END$$;
+CREATE FUNCTION evil.hijack_bool(a boolean, b boolean) RETURNS boolean
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hijacked: = (boolean) as %', current_user; END$$;
+CREATE OPERATOR evil.= (LEFTARG = macro_regime, RIGHTARG = macro_regime, FUNCTION = evil.hijack_regime);
+CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.hijack_text);
+CREATE OPERATOR evil.< (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.hijack_text);
+CREATE OPERATOR evil.= (LEFTARG = boolean, RIGHTARG = boolean, FUNCTION = evil.hijack_bool);
+CREATE FUNCTION evil.format(text, name) RETURNS text
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hijacked: format as %', current_user; END$$;
+CREATE FUNCTION evil.format(text) RETURNS text
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hijacked: format as %', current_user; END$$;
+CREATE FUNCTION evil.regime_tilts(macro_regime) RETURNS TABLE (asset text, tilt text, note text)
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hijacked: regime_tilts as %', current_user; END$$;
+CREATE DOMAIN evil.text AS varchar CHECK (evil.hijack_text(VALUE::pg_catalog.text, ''));
+CREATE DOMAIN evil.bool AS pg_catalog.bool CHECK (evil.hijack_bool(VALUE, true));
+CREATE TABLE evil.regime_playbook (regime macro_regime, asset text, tilt text, note text, shipped boolean);
+CREATE TABLE evil.regime_playbook_removed (regime macro_regime, asset text);
+CREATE FUNCTION evil.no_writes() RETURNS trigger
+LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hijacked: % on %.%', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME; END$$;
+CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON evil.regime_playbook
+	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
+CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON evil.regime_playbook_removed
+	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
+CREATE TEMP TABLE regime_playbook (regime macro_regime, asset text, tilt text, note text, shipped boolean);
+CREATE TEMP TABLE regime_playbook_removed (regime macro_regime, asset text);
+CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON pg_temp.regime_playbook
+	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
+CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON pg_temp.regime_playbook_removed
+	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
+-- the hostile objects are live: an unqualified comparison in this session runs them
+SET search_path = pg_temp, evil, pg_catalog, public;
+SELECT expect_error($$SELECT 'recovery'::public.macro_regime = 'recovery'::public.macro_regime$$);
+SELECT expect_error($$SELECT 'a'::pg_catalog.text = 'a'::pg_catalog.text$$);
+SELECT expect_error($$SELECT format('%I', 'x'::name)$$);
+SELECT expect_error($$SELECT * FROM regime_tilts('recovery')$$);
+-- regime_tilts, with the hostile schema and pg_temp first and last
+SELECT asset, tilt FROM public.regime_tilts('recovery');
+SET search_path = public, evil;
+SELECT asset, tilt FROM public.regime_tilts('contraction');
+-- every trigger path: insert, update (changed and unchanged), delete and
+-- truncate of the playbook, and inserts into regime_playbook_removed
+SET search_path = pg_temp, evil, pg_catalog, public;
+BEGIN;
+INSERT INTO public.regime_playbook (regime, asset, tilt, note)
+VALUES ('recovery', 'gold', 'underweight', 'house view'), ('expansion', 'USD', 'neutral', 'replaces the shipped row');
+UPDATE public.regime_playbook SET tilt = 'overweight (house view)'
+WHERE regime OPERATOR(pg_catalog.=) 'recovery' AND asset OPERATOR(pg_catalog.=) 'duration';
+UPDATE public.regime_playbook SET note = NULL
+WHERE regime OPERATOR(pg_catalog.=) 'recovery' AND asset OPERATOR(pg_catalog.=) 'credit';
+UPDATE public.regime_playbook SET tilt = tilt
+WHERE regime OPERATOR(pg_catalog.=) 'expansion' AND asset OPERATOR(pg_catalog.=) 'credit';
+DELETE FROM public.regime_playbook
+WHERE regime OPERATOR(pg_catalog.=) 'slowdown' AND asset OPERATOR(pg_catalog.=) 'USD';
+INSERT INTO public.regime_playbook_removed VALUES ('slowdown', 'USD'), ('contraction', 'credit');
+SELECT regime, asset, tilt, shipped FROM public.regime_playbook
+WHERE NOT shipped ORDER BY regime, asset USING OPERATOR(pg_catalog.<);
+SELECT regime, asset FROM public.regime_playbook_removed ORDER BY regime, asset USING OPERATOR(pg_catalog.<);
+TRUNCATE public.regime_playbook;
+SELECT pg_catalog.count(*) AS removed_after_truncate FROM public.regime_playbook_removed;
+SELECT pg_catalog.count(*) AS hostile_rows FROM evil.regime_playbook;
+SELECT pg_catalog.count(*) AS temp_rows FROM pg_temp.regime_playbook;
+ROLLBACK;
+-- the same with the hostile schema after the extension's, and pg_catalog
+-- implicit (the temporary tables come first for unqualified table names)
+SET search_path = public, evil;
+BEGIN;
+INSERT INTO public.regime_playbook (regime, asset, tilt, note) VALUES ('slowdown', 'gold', 'overweight', NULL);
+UPDATE public.regime_playbook SET note = 'changed' WHERE asset OPERATOR(pg_catalog.=) 'gold';
+DELETE FROM public.regime_playbook WHERE asset OPERATOR(pg_catalog.=) 'equity style';
+SELECT regime, asset FROM public.regime_playbook_removed ORDER BY regime, asset USING OPERATOR(pg_catalog.<);
+TRUNCATE public.regime_playbook;
+SELECT pg_catalog.count(*) AS removed_after_truncate FROM public.regime_playbook_removed;
+ROLLBACK;
+RESET search_path;
+DROP TABLE pg_temp.regime_playbook, pg_temp.regime_playbook_removed;
+-- and nothing above changed the playbook
+SELECT count(*) AS rows, count(*) FILTER (WHERE shipped) AS shipped FROM regime_playbook;
+SELECT count(*) AS removed FROM regime_playbook_removed;
+SET client_min_messages = warning;
+DROP SCHEMA evil CASCADE;
+RESET client_min_messages;

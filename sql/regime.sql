@@ -43,3 +43,43 @@ RESET enable_seqscan;
 SELECT expect_error($$SELECT regime_classify('NaN', 1)$$);
 SELECT expect_error($$SELECT regime_classify(100, 'Infinity')$$);
 SELECT expect_error($$SELECT regime_classify(100, 1, '-Infinity')$$);
+
+-- the labels of macro_regime changed by ALTER TYPE: a clear error naming the
+-- function and the label, never an internal error (each in a transaction
+-- rolled back)
+BEGIN;
+ALTER TYPE macro_regime RENAME VALUE 'expansion' TO 'boom';
+SELECT expect_error($$SELECT regime_classify(101, 1)$$);
+SELECT regime_classify(99, 1) AS other_labels_still_work, regime_classify(99, -1) AS contraction;
+SELECT expect_error($$SELECT regime_track(101, 1 ORDER BY 1)$$);
+SELECT expect_error($$SELECT regime_shifts(r ORDER BY i) FROM (VALUES (1, 'recovery'::macro_regime), (2, 'boom')) AS v(i, r)$$);
+ROLLBACK;
+BEGIN;
+ALTER TYPE macro_regime RENAME VALUE 'contraction' TO 'recession';
+SELECT expect_error($$SELECT oecd_phase(99, -1) IS NOT NULL, regime_classify(99, -1)$$);
+ROLLBACK;
+-- a value added to the type: it cannot be used before the ALTER TYPE
+-- commits, so this runs in a database of its own, dropped afterwards
+CREATE DATABASE tactalloc_enum_added;
+\c tactalloc_enum_added
+SET client_min_messages = warning;
+CREATE EXTENSION tactalloc;
+ALTER TYPE macro_regime ADD VALUE 'stagflation' AFTER 'contraction';
+CREATE FUNCTION expect_error(sql text) RETURNS text
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE sql;
+    RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+    RETURN SQLSTATE || ': ' || SQLERRM;
+END
+$$;
+SELECT regime_classify(101, 1) AS known_labels_still_work,
+       regime_shifts(r ORDER BY i) AS shifts_of_known_labels,
+       regime_track(100.5, 1 ORDER BY i) AS track_still_works
+FROM (VALUES (1, 'recovery'::macro_regime), (2, 'expansion')) AS v(i, r);
+SELECT expect_error($$SELECT regime_shifts(r ORDER BY i) FROM (VALUES (1, 'recovery'::macro_regime), (2, 'stagflation')) AS v(i, r)$$);
+SELECT expect_error($$SELECT regime_shifts_accum('{-1,-1,0}', 'stagflation')$$);
+\c contrib_regression
+DROP DATABASE tactalloc_enum_added;
+SELECT regime_classify(101, 1) AS unchanged_here;

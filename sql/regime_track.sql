@@ -102,9 +102,9 @@ SELECT x, regime_track(level, change) OVER (ORDER BY x) AS regime
 FROM (VALUES (1, 99.0::float8, 0::float8), (2, 101.0, 0), (3, 101.0, -0.1), (4, 99.0, 0)) AS v(x, level, change)
 ORDER BY x;
 -- no rows, all NULL, one row
-SELECT regime_track(level, change) IS NULL AS empty FROM lei10_changes WHERE false;
-SELECT regime_track(level, change) IS NULL AS all_null FROM (VALUES (NULL::float8, NULL::float8)) AS v(level, change);
-SELECT regime_track(level, change) AS one_row, regime_track(level, change, 2) IS NULL AS one_row_confirm_2
+SELECT regime_track(level, change ORDER BY as_of) IS NULL AS empty FROM lei10_changes WHERE false;
+SELECT regime_track(level, change ORDER BY 1) IS NULL AS all_null FROM (VALUES (NULL::float8, NULL::float8)) AS v(level, change);
+SELECT regime_track(level, change ORDER BY 1) AS one_row, regime_track(level, change, 2 ORDER BY 1) IS NULL AS one_row_confirm_2
 FROM (VALUES (101::float8, 0.5::float8)) AS v(level, change);
 -- extreme magnitudes
 SELECT regime_track(level, change ORDER BY x) AS r
@@ -112,7 +112,7 @@ FROM (VALUES (1, 1e300::float8, 1e-300::float8), (2, -1e300, -5e-324)) AS v(x, l
 SELECT regime_track(level, change, 1, 1e-300 ORDER BY x) AS r
 FROM (VALUES (1, 1e-300::float8, 1e300::float8), (2, 5e-324, 1e300)) AS v(x, level, change);
 -- a large confirm never confirms a short series
-SELECT regime_track(level, change, 2147483647) IS NULL AS never FROM lei10_changes;
+SELECT regime_track(level, change, 2147483647 ORDER BY as_of) IS NULL AS never FROM lei10_changes;
 
 -- the state: a float8[] {format, confirm, trend, direction, candidate, run,
 -- reported, phase, own direction, last own regime, own run, readings...}
@@ -163,9 +163,9 @@ SELECT regime_track_combine(NULL, NULL) IS NULL AS both_null,
        regime_track_final(regime_track_combine(NULL, regime_track_accum(NULL, 101, 1))) AS left_null,
        regime_track_final(regime_track_combine(regime_track_accum(NULL, 101, 1), NULL)) AS right_null;
 
--- without ORDER BY the aggregate can run in parallel (partial states are
--- combined); readings are then taken in the order PostgreSQL feeds them, so
--- this checks a series whose answer does not depend on the order
+-- without ORDER BY the rows would come in no defined order, and a parallel
+-- plan would combine partial states in any order: an unordered call is
+-- refused, whatever the plan (PostgreSQL never splits an ordered aggregate)
 CREATE TABLE par_lei AS
 SELECT i, 100.5::float8 AS level, 0.1::float8 AS change, (ARRAY['recovery', 'recovery', 'expansion'])[1 + i % 3]::macro_regime AS regime
 FROM generate_series(1, 200000) AS i;
@@ -175,28 +175,57 @@ SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 EXPLAIN (COSTS OFF) SELECT regime_track(level, change, 3), regime_shifts(regime) FROM par_lei;
-SELECT regime_track(level, change, 3) AS regime, regime_shifts(regime) > 0 AS shifted,
-       regime_shifts(regime) FILTER (WHERE regime = 'expansion') AS constant
-FROM par_lei;
+SELECT expect_error($$SELECT regime_track(level, change, 3) FROM par_lei$$);
+SELECT expect_error($$SELECT regime_shifts(regime) FROM par_lei$$);
+SELECT expect_error($$SELECT regime_track(level, change) FROM par_lei GROUP BY i % 2$$);
+SELECT expect_error($$SELECT regime_shifts(regime) FROM par_lei WHERE i < 10 GROUP BY i % 2$$);
 SET parallel_leader_participation = off;
-SELECT regime_track(level, change, 3) AS regime, regime_shifts(regime) FILTER (WHERE regime = 'expansion') AS constant
-FROM par_lei;
+SELECT expect_error($$SELECT regime_shifts(regime) FILTER (WHERE regime = 'expansion') FROM par_lei$$);
 RESET parallel_leader_participation;
+-- and so is a window aggregate over a window without ORDER BY
+SELECT expect_error($$SELECT regime_track(level, change) OVER () FROM par_lei WHERE i < 5$$);
+SELECT expect_error($$SELECT regime_track(level, change) OVER (PARTITION BY i % 2) FROM par_lei WHERE i < 5$$);
+SELECT expect_error($$SELECT regime_shifts(regime) OVER (PARTITION BY i % 2) FROM par_lei WHERE i < 5$$);
+-- ordered, in the call or in the window, the same rows are read
+SELECT regime_track(level, change, 3 ORDER BY i) AS regime,
+       regime_shifts(regime ORDER BY i) AS shifts,
+       regime_shifts(regime ORDER BY i) FILTER (WHERE regime = 'expansion') AS constant
+FROM par_lei;
+SELECT i, regime_track(level, change, 3) OVER w AS regime, regime_shifts(regime) OVER w AS shifts
+FROM par_lei WHERE i <= 4 WINDOW w AS (ORDER BY i) ORDER BY i;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 DROP TABLE par_lei;
 
+-- the cost of a row does not grow with the prefix a state keeps: 200 000
+-- flat readings (every one kept), the same rising readings with a confirm
+-- that is never reached, and both as a running window aggregate
+SELECT regime_track(100, 0 ORDER BY i) IS NULL AS flat_none,
+       regime_track(101, 1, 2147483647 ORDER BY i) IS NULL AS unconfirmed_none,
+       regime_track(101, 1, 200000 ORDER BY i) AS confirmed_at_last,
+       regime_track(CASE WHEN i = 200000 THEN 99 ELSE 101 END, CASE WHEN i = 1 THEN 1 ELSE 0 END ORDER BY i) AS flat_after_one_move
+FROM generate_series(1, 200000) AS i;
+SELECT count(*) AS rows, count(r) AS confirmed, min(i) FILTER (WHERE r IS NOT NULL) AS first_confirmed
+FROM (SELECT i, regime_track(101, CASE WHEN i % 2 = 0 THEN 0 ELSE 1 END, 150000) OVER (ORDER BY i) AS r
+      FROM generate_series(1, 200000) AS i) AS w;
+-- a state of 200 000 readings in flat, passed by hand, combined and read back
+WITH s AS (SELECT pg_temp.track_state(100, 0, 3 ORDER BY i) AS st FROM generate_series(1, 200000) AS i)
+SELECT array_length(st, 1) - 11 AS kept,
+       regime_track_final(regime_track_combine(regime_track_accum(NULL, 101, 1, 3), st)) AS after_up,
+       regime_track_final(regime_track_combine(st, st)) IS NULL AS flat_twice
+FROM s;
+
 -- errors
-SELECT expect_error($$SELECT regime_track(l, c, 0) FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
-SELECT expect_error($$SELECT regime_track(l, c, NULL) FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
-SELECT expect_error($$SELECT regime_track(l, c, 1, NULL) FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
-SELECT expect_error($$SELECT regime_track(l, c) FROM (VALUES ('NaN'::float8, 1::float8)) AS v(l, c)$$);
-SELECT expect_error($$SELECT regime_track(l, c) FROM (VALUES (99::float8, '-Infinity'::float8)) AS v(l, c)$$);
-SELECT expect_error($$SELECT regime_track(l, c, 1, 'Infinity') FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
-SELECT expect_error($$SELECT regime_track(l, c, k) FROM (VALUES (99::float8, 1::float8, 1), (99, 1, 2)) AS v(l, c, k)$$);
-SELECT expect_error($$SELECT regime_track(l, c, 1, t) FROM (VALUES (99::float8, 1::float8, 100::float8), (99, 1, 99)) AS v(l, c, t)$$);
+SELECT expect_error($$SELECT regime_track(l, c, 0 ORDER BY l) FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
+SELECT expect_error($$SELECT regime_track(l, c, NULL ORDER BY l) FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
+SELECT expect_error($$SELECT regime_track(l, c, 1, NULL ORDER BY l) FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
+SELECT expect_error($$SELECT regime_track(l, c ORDER BY l) FROM (VALUES ('NaN'::float8, 1::float8)) AS v(l, c)$$);
+SELECT expect_error($$SELECT regime_track(l, c ORDER BY l) FROM (VALUES (99::float8, '-Infinity'::float8)) AS v(l, c)$$);
+SELECT expect_error($$SELECT regime_track(l, c, 1, 'Infinity' ORDER BY l) FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
+SELECT expect_error($$SELECT regime_track(l, c, k ORDER BY k) FROM (VALUES (99::float8, 1::float8, 1), (99, 1, 2)) AS v(l, c, k)$$);
+SELECT expect_error($$SELECT regime_track(l, c, 1, t ORDER BY t DESC) FROM (VALUES (99::float8, 1::float8, 100::float8), (99, 1, 99)) AS v(l, c, t)$$);
 SELECT expect_error($$SELECT regime_track_combine(regime_track_accum(NULL, 99, 1, 2), regime_track_accum(NULL, 99, 1, 3))$$);
 -- malformed states
 SELECT expect_error($$SELECT regime_track_final('{}')$$);
@@ -223,6 +252,61 @@ SELECT expect_error($$SELECT regime_track_combine(NULL, '{1,1,100,0,-1,0,-1,0,0,
 -- a state claiming a known run its readings do not give
 SELECT expect_error($$SELECT regime_track_combine('{1,2,100,0,-1,0,-1,0,0,-1,0}', '{1,2,100,1,1,1,-1,1,1,1,1}')$$);
 
+-- forged but well-formed states: the header must be what the kept readings
+-- give (a collecting state holds every reading it read), a synced state
+-- keeps none, a known run is only claimed after the readings that make it
+SELECT expect_error($$SELECT regime_track_final('{1,2,100,1,1,1,1,0,1,1,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,2,100,1,1,1,-1,0,1,2,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,1,1,1,2,1,1,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,3,100,1,1,1,-1,1,1,1,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,3,100,1,1,1,-1,1,1,1,1,5,3,5}')$$);
+SELECT expect_error($$SELECT regime_track_accum('{1,2,100,1,1,1,1,0,1,1,1,5}', 101, 1, 2)$$);
+SELECT expect_error($$SELECT regime_track_combine('{1,2,100,0,-1,0,-1,0,0,-1,0}', '{1,2,100,1,1,1,1,0,1,1,1,5}')$$);
+-- the states the functions build pass the same checks
+SELECT regime_track_final('{1,2,100,1,1,1,-1,0,1,1,1,5}') IS NULL AS one_up_reading,
+       regime_track_final('{1,3,100,1,0,1,-1,1,1,0,1,5,2}') IS NULL AS run_restarted,
+       regime_track_final(regime_track_accum(regime_track_accum(NULL, 101, 1, 2), 101, 0, 2)) AS confirmed;
+-- junk in every field of a state: NaN, infinities, huge, subnormal and
+-- fractional values each raise 22023 (trend takes any finite value)
+SELECT i AS field, v AS value,
+       expect_error(format($$SELECT regime_track_final(%L)$$,
+         (SELECT array_agg(CASE WHEN k = i THEN v::float8 ELSE d END ORDER BY k)
+          FROM unnest('{1,2,100,1,1,1,-1,0,1,1,1,5}'::float8[]) WITH ORDINALITY AS t(d, k)))) AS error
+FROM generate_series(1, 12) AS i, unnest(ARRAY['NaN', '-Infinity', '1e308', '5e-324', '0.5']) AS v
+WHERE NOT (i = 3 AND v IN ('1e308', '5e-324'))
+ORDER BY i, v;
+SELECT regime_track_final('{1,2147483647,100,0,-1,0,-1,0,0,-1,0}') IS NULL AS largest_confirm,
+       regime_track_final('{1,1,-0,0,-1,0,-1,-0,-0,-1,-0}') IS NULL AS negative_zeros,
+       regime_track_final('{1,1,5e-324,1,1,1,1,2,1,1,1}') AS subnormal_trend,
+       regime_track_final('{1,1,-1.7976931348623157e308,-1,2,1,2,2,1,2,1}') AS lowest_trend,
+       regime_track_final('[0:10]={1,1,100,-1,3,1,3,2,1,3,1}') AS other_lower_bound;
+-- a candidate regime read against the other direction
+SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,3,1,3,2,1,3,1}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,2,100,-1,-1,0,-1,0,1,1,1,5}')$$);
+SELECT expect_error($$SELECT regime_track_final('{1,2147483648,100,0,-1,0,-1,0,0,-1,0}')$$);
+-- extreme readings: -0 is flat, subnormals have a sign, the edges of the
+-- double range classify against any trend
+SELECT regime_track_final(regime_track_accum(regime_track_accum(NULL, 0, 1, 1, 0), '-0', '-0', 1, 0)) AS minus_zero_flat,
+       regime_track_final(regime_track_accum(NULL, '-0', '5e-324', 1, 0)) AS subnormal_up_at_trend,
+       regime_track_final(regime_track_accum(NULL, '-5e-324', '-5e-324', 1, 0)) AS subnormal_down_below,
+       regime_track_final(regime_track_accum(NULL, 1.7976931348623157e308, -1.7976931348623157e308, 1, 1.7976931348623157e308)) AS at_largest_trend,
+       regime_track_final(regime_track_accum(NULL, -1.7976931348623157e308, 1, 1, -1.7976931348623157e308)) AS at_lowest_trend;
+SELECT expect_error($$SELECT regime_track_accum(NULL, 'NaN', 1)$$) AS nan_level,
+       expect_error($$SELECT regime_track_accum(NULL, 99, '-Infinity')$$) AS infinite_change,
+       expect_error($$SELECT regime_track_accum(NULL, 99, 1, 1, 'NaN')$$) AS nan_trend,
+       expect_error($$SELECT regime_track_accum(NULL, 99, 1, -2147483648)$$) AS lowest_confirm;
+-- a state handed to an aggregate as its initial value goes through the same
+-- checks, then continues as any other
+CREATE AGGREGATE pg_temp.track_from_flat(float8, float8, integer) (
+	SFUNC = regime_track_accum, STYPE = float8[], FINALFUNC = regime_track_final,
+	INITCOND = '{1,2,100,0,-1,0,-1,0,0,-1,0,4,4,1}');
+SELECT pg_temp.track_from_flat(l, c, 2 ORDER BY i) AS after_two_up
+FROM (VALUES (1, 99::float8, 1::float8), (2, 99, 1)) AS v(i, l, c);
+CREATE AGGREGATE pg_temp.track_forged(float8, float8, integer) (
+	SFUNC = regime_track_accum, STYPE = float8[], FINALFUNC = regime_track_final,
+	INITCOND = '{1,2,100,0,-1,0,3,0,0,-1,0,4}');
+SELECT expect_error($$SELECT pg_temp.track_forged(l, c, 2 ORDER BY i) FROM (VALUES (1, 99::float8, 1::float8)) AS v(i, l, c)$$);
+
 -- regime_shifts: changes between consecutive non-NULL regimes
 CREATE TEMP TABLE history (as_of date, regime macro_regime);
 INSERT INTO history VALUES
@@ -245,9 +329,9 @@ SELECT regime_shifts(regime ORDER BY as_of) AS all_years FROM history;
 SELECT as_of, regime, regime_shifts(regime) OVER (ORDER BY as_of) AS shifts_so_far
 FROM history WHERE as_of < '2019-09-01' ORDER BY as_of;
 -- no rows, only NULLs, one row
-SELECT regime_shifts(regime) IS NULL AS empty FROM history WHERE false;
-SELECT regime_shifts(regime) IS NULL AS only_nulls FROM history WHERE regime IS NULL;
-SELECT regime_shifts(regime) AS one_row FROM history WHERE as_of = '2019-01-01';
+SELECT regime_shifts(regime ORDER BY as_of) IS NULL AS empty FROM history WHERE false;
+SELECT regime_shifts(regime ORDER BY as_of) IS NULL AS only_nulls FROM history WHERE regime IS NULL;
+SELECT regime_shifts(regime ORDER BY as_of) AS one_row FROM history WHERE as_of = '2019-01-01';
 -- from regime_track, per region
 SELECT region, regime_shifts(regime ORDER BY as_of) AS shifts
 FROM (SELECT region, as_of, regime_track(level, change) OVER (PARTITION BY region ORDER BY as_of) AS regime
@@ -282,8 +366,15 @@ SELECT expect_error($$SELECT regime_shifts_final('{-1,1,0}')$$);
 SELECT expect_error($$SELECT regime_shifts_final('{-1,-1,3}')$$);
 SELECT expect_error($$SELECT regime_shifts_accum('{7,1,1}', 'recovery')$$);
 SELECT expect_error($$SELECT regime_shifts_combine('{0,1,1}', '{0,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_shifts_combine('{0,1,9223372036854775807}', '{0,1,0}')$$);
+SELECT expect_error($$SELECT regime_shifts_combine('{0,1,9223372036854775807}', '{0,1,1}')$$);
 SELECT expect_error($$SELECT regime_shifts_accum('{0,1,9223372036854775807}', 'recovery')$$);
+-- a count of shifts needs first and last to agree with it
+SELECT expect_error($$SELECT regime_shifts_final('{0,1,0}')$$);
+SELECT regime_shifts_final('{3,3,9223372036854775807}') AS largest,
+       regime_shifts_final(regime_shifts_accum('{3,3,9223372036854775807}', 'contraction')) AS same_regime_no_shift,
+       regime_shifts_final(regime_shifts_combine('{0,2,5}', '{2,1,1}')) AS joined_without_shift,
+       regime_shifts_final(regime_shifts_combine('{0,2,5}', '{-1,-1,0}')) AS empty_right;
+SELECT expect_error($$SELECT regime_shifts_accum('{3,3,9223372036854775807}', 'recovery')$$);
 
 -- oecd_phase: the OECD names of the quadrants (OECD 'slowdown' = contraction)
 SELECT oecd_phase(99.0, 0.3) AS recovery, oecd_phase(101.0, 0.3) AS expansion,

@@ -164,3 +164,21 @@ SELECT expect_error($$SELECT size_segment(c, NULL, '{10}', -0.01) OVER (ORDER BY
 SELECT expect_error($$SELECT size_segment(c, NULL, '{10}', 'NaN') OVER (ORDER BY c DESC) FROM (VALUES (1::float8)) AS v(c)$$);
 SELECT expect_error($$SELECT size_segment(c, NULL, b) OVER (ORDER BY c DESC) FROM (VALUES (2::float8, '{1}'::int[]), (1, '{2}')) AS v(c, b)$$);
 SELECT expect_error($$SELECT size_segment(c, NULL, '{1}', b) OVER (ORDER BY c DESC) FROM (VALUES (2::float8, 0.05::float8), (1, 0.1)) AS v(c, b)$$);
+
+-- cost: 200 000 breakpoints over 2 000 names take O(rows + breakpoints)
+-- steps, whether the breakpoints are a constant (checked once) or come from
+-- a subquery (compared row by row); results as computed by the earlier
+-- breakpoints x rows implementation
+SELECT array_agg(g)::text AS many_breaks FROM generate_series(1, 200000) AS g \gset
+SELECT count(s) AS placed, sum(s) AS sum_of_segments
+FROM (SELECT size_segment(c, NULL, :'many_breaks', 0.05) OVER (ORDER BY c DESC) AS s
+      FROM generate_series(1, 2000) AS c) AS x;
+SELECT count(s) AS placed, sum(s) AS sum_of_segments, sum(s * c) AS weighted
+FROM (SELECT c, size_segment(c, (c % 5)::int + 1, :'many_breaks', 0.9) OVER (ORDER BY c DESC) AS s
+      FROM generate_series(1, 2000) AS c) AS x;
+SELECT count(s) AS placed, sum(s) AS sum_of_segments, sum(s * c) AS weighted
+FROM (SELECT c, size_segment(c, (c % 5)::int + 1, (SELECT array_agg(g) FROM generate_series(1, 200000) AS g), 0.9)
+                OVER (ORDER BY c DESC) AS s
+      FROM generate_series(1, 2000) AS c) AS x;
+-- breakpoints from a column must still be the same on every row
+SELECT expect_error($$SELECT size_segment(c, NULL, ARRAY[1, 2 + (c = 3)::int]) OVER (ORDER BY c DESC) FROM generate_series(1, 4) AS c$$);

@@ -138,6 +138,39 @@ ORDER BY i;
 -- runs need an order
 SELECT expect_error($$SELECT longest_streak(small_beat_large) FROM beats$$);
 SELECT expect_error($$SELECT current_streak(small_beat_large) FROM beats$$);
+-- and so does a window aggregate: a window without ORDER BY is refused
+SELECT expect_error($$SELECT longest_streak(small_beat_large) OVER () FROM beats$$);
+SELECT expect_error($$SELECT current_streak(small_beat_large) OVER (PARTITION BY i % 2) FROM beats$$);
+-- counts beyond bigint: 22003 naming bigint and the aggregate the user wrote
+SELECT expect_error($$SELECT streak_accum('{9223372036854775807,0,0,0}', true)$$);
+SELECT expect_error($$SELECT streak_combine('{9223372036854775807,0,0,0}', '{1,1,1,1}')$$);
+CREATE AGGREGATE pg_temp.streak_near_limit(bool) (
+	SFUNC = streak_accum, STYPE = int8[], FINALFUNC = current_streak_final,
+	INITCOND = '{9223372036854775806,9223372036854775806,9223372036854775806,9223372036854775806}');
+SELECT pg_temp.streak_near_limit(f ORDER BY i) AS at_the_limit FROM (VALUES (1, true)) AS v(i, f);
+SELECT expect_error($$SELECT pg_temp.streak_near_limit(f ORDER BY i) FROM (VALUES (1, true), (2, true)) AS v(i, f)$$);
+-- the state functions called by hand: junk, forged and extreme states
+SELECT s AS state, expect_error(format($$SELECT longest_streak_final(%L)$$, s)) AS longest
+FROM unnest(ARRAY['{}', '{1,1,1}', '{1,1,1,1,1}', '{{1,1},{1,1}}', '{1,NULL,1,1}', '{-1,0,0,0}',
+                  '{3,0,0,4}', '{5,3,3,3}', '{5,5,4,5}', '{8,1,1,5}', '{4,0,-1,0}',
+                  '{9223372036854775807,0,0,9223372036854775807}']) AS s;
+SELECT expect_error($$SELECT current_streak_final('{5,5,4,5}')$$) AS current,
+       expect_error($$SELECT streak_accum('{8,1,1,5}', false)$$) AS accum,
+       expect_error($$SELECT streak_combine('{2,2,2,2}', '{8,1,1,5}')$$) AS combine_right,
+       expect_error($$SELECT streak_combine('{8,1,1,5}', NULL)$$) AS combine_left;
+-- states that are consistent give values within 0 .. rows
+SELECT longest_streak_final('{10,1,1,5}') AS longest, current_streak_final('{10,1,1,5}') AS current,
+       longest_streak_final('{9223372036854775807,9223372036854775807,9223372036854775807,9223372036854775807}') AS all_true,
+       current_streak_final('{9223372036854775807,0,0,0}') AS all_false,
+       longest_streak_final('{0,0,0,0}') IS NULL AS no_rows;
+-- combine joins two ordered stretches, and takes NULLs and empty states
+SELECT streak_combine('{3,3,3,3}', '{2,2,2,2}') AS all_true, streak_combine('{4,1,2,2}', '{3,1,0,1}') AS joined,
+       streak_combine(NULL, '{3,1,0,1}') AS left_null, streak_combine('{4,1,2,2}', NULL) AS right_null,
+       streak_combine('{0,0,0,0}', '{3,1,0,1}') AS left_empty, streak_combine(NULL, NULL) IS NULL AS both_null,
+       streak_combine('{9223372036854775806,0,0,0}', '{1,1,1,1}') AS up_to_the_limit;
+-- outside an aggregate the input state is not changed
+WITH s AS (SELECT '{4,1,2,2}'::int8[] AS st)
+SELECT streak_accum(st, true) AS after_true, streak_combine(st, st) AS doubled, st AS unchanged FROM s;
 
 -- Accuracy against an exact oracle (as in the accuracy test): each double
 -- converted to numeric exactly (exact_numeric, sql/setup.sql), sums and

@@ -101,32 +101,41 @@ ta_report_sum_range(const char *fname)
 			 errdetail("No sum of finite values reaches 2^3136 in magnitude; the state was forged or corrupted.")));
 }
 
-/* OID of labels[idx] in the calling function's enum result type. */
+/*
+ * OID of labels[idx] in the calling function's enum result type.  Each label
+ * is looked up when first needed, so a label renamed with ALTER TYPE fails
+ * only the calls that need it, with an error naming the function and label.
+ */
 Oid
 ta_enum_label(FunctionCallInfo fcinfo, const char *const *labels,
 			  int nlabels, int idx)
 {
 	EnumLabelCache *cache = (EnumLabelCache *) fcinfo->flinfo->fn_extra;
 
-	Assert(nlabels <= TA_MAX_ENUM_LABELS && idx >= 0 && idx < nlabels);
+	if (nlabels > TA_MAX_ENUM_LABELS || idx < 0 || idx >= nlabels)
+		elog(ERROR, "ta_enum_label: label %d of %d out of range", idx, nlabels);
 	if (cache == NULL)
 	{
-		Oid			typid = get_func_rettype(fcinfo->flinfo->fn_oid);
-
 		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
 									   sizeof(EnumLabelCache));
-		cache->typid = typid;
-		for (int i = 0; i < nlabels; i++)
-		{
-			cache->labels[i] = GetSysCacheOid2(ENUMTYPOIDNAME,
-											   Anum_pg_enum_oid,
-											   ObjectIdGetDatum(typid),
-											   CStringGetDatum(labels[i]));
-			if (!OidIsValid(cache->labels[i]))
-				elog(ERROR, "enum %s has no label \"%s\"",
-					 format_type_be(typid), labels[i]);
-		}
+		cache->typid = get_func_rettype(fcinfo->flinfo->fn_oid);
 		fcinfo->flinfo->fn_extra = cache;
+	}
+	if (!OidIsValid(cache->labels[idx]))
+	{
+		Oid			label = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+											ObjectIdGetDatum(cache->typid),
+											CStringGetDatum(labels[idx]));
+
+		if (!OidIsValid(label))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("%s: type %s has no label \"%s\"",
+							ta_funcname(fcinfo, get_func_name(fcinfo->flinfo->fn_oid)),
+							format_type_be(cache->typid), labels[idx]),
+					 errhint("The labels of %s were changed with ALTER TYPE; rename them back to those tactalloc defines, or reinstall the extension.",
+							 format_type_be(cache->typid))));
+		cache->labels[idx] = label;
 	}
 	return cache->labels[idx];
 }

@@ -16,6 +16,7 @@
  * A single reading with no change has no direction: NULL.
  */
 #include "common.h"
+#include "order.h"
 
 #include "catalog/pg_type.h"
 #include "common/int.h"
@@ -23,6 +24,7 @@
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
+#include "utils/memutils.h"
 
 /*
  * SPI and set-returning functions pull in server headers with inline
@@ -218,21 +220,27 @@ TrackInt(double v, int64 lo, int64 hi, const char *fname, const char *what)
 	return (int64) v;
 }
 
-/* Reads and validates a state array into *st (the prefix is copied). */
-static void
-TrackParse(ArrayType *arr, RegimeTrack *st, const char *fname)
+/*
+ * Whether a regime is one of an improving indicator (recovery, expansion):
+ * the candidate regime was read with the current direction, and so was the
+ * last own regime while the state collects.
+ */
+static inline bool
+RegimeRising(int regime)
 {
-	const double *v;
-	int			n;
+	return regime == REGIME_RECOVERY || regime == REGIME_EXPANSION;
+}
 
-	if (ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) ||
-		ARR_ELEMTYPE(arr) != FLOAT8OID)
-		ReportMalformedTrack(fname, "not a one-dimensional float8[] without NULLs");
-	n = ARR_DIMS(arr)[0];
+/*
+ * Reads and validates the header v[0 .. RT_HEADER - 1] of a state of n
+ * elements into *st; the prefix is left to the caller (st->events NULL).
+ */
+static void
+TrackParseHeader(const double *v, int n, RegimeTrack *st, const char *fname)
+{
 	if (n < RT_HEADER)
 		ReportMalformedTrack(fname, psprintf("%d elements, at least %d expected",
 											 n, RT_HEADER));
-	v = (const double *) ArrayData(arr);
 	if (v[RT_FORMAT] != RT_VERSION)
 		ReportMalformedTrack(fname, psprintf("unsupported format version %s",
 											 float8out_internal(v[RT_FORMAT])));
@@ -251,17 +259,77 @@ TrackParse(ArrayType *arr, RegimeTrack *st, const char *fname)
 	st->ownrun = (int32) TrackInt(v[RT_OWNRUN], 0, st->confirm, fname, "own run");
 	if ((st->cand < 0) != (st->run == 0) ||
 		(st->dir == 0 && (st->cand >= 0 || st->reported >= 0 || st->dirown)) ||
+		(st->cand >= 0 && RegimeRising(st->cand) != (st->dir > 0)) ||
+		(st->phase == RT_COLLECTING && st->dirown &&
+		 RegimeRising(st->lastown) != (st->dir > 0)) ||
 		(st->dirown != (st->lastown >= 0)) ||
 		(!st->dirown && (st->ownrun != 0 || st->phase != RT_COLLECTING)) ||
 		(st->phase == RT_RUNKNOWN && st->run >= st->confirm) ||
 		(st->phase == RT_SYNCED && (n != RT_HEADER || st->reported < 0)))
 		ReportMalformedTrack(fname, "inconsistent header");
 	st->nevents = n - RT_HEADER;
+	st->maxevents = 0;
+	st->events = NULL;
+}
+
+static void TrackAdvance(RegimeTrack *st, int code);
+
+/*
+ * Checks that the prefix of a parsed state gives its header: a state read
+ * from a blank start keeps every reading until its phase leaves collecting,
+ * so replaying them from a blank start must end in the same phase with the
+ * same own direction and run, and, while still collecting, in the same
+ * automaton.
+ */
+static void
+TrackCheckPrefix(const RegimeTrack *st, const char *fname)
+{
+	RegimeTrack r;
+
+	memset(&r, 0, sizeof(r));
+	r.confirm = st->confirm;
+	r.trend = st->trend;
+	r.cand = -1;
+	r.reported = -1;
+	r.lastown = -1;
+	r.phase = RT_COLLECTING;
+	for (int i = 0; i < st->nevents; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (r.phase != RT_COLLECTING)
+			ReportMalformedTrack(fname, "readings kept after the prefix ended");
+		TrackAdvance(&r, st->events[i]);
+	}
+	if (st->phase == RT_SYNCED)
+		return;					/* no prefix (checked with the header) */
+	if (r.phase != st->phase || r.dirown != st->dirown ||
+		r.lastown != st->lastown || r.ownrun != st->ownrun ||
+		(st->phase == RT_COLLECTING &&
+		 (r.dir != st->dir || r.cand != st->cand || r.run != st->run ||
+		  r.reported != st->reported)))
+		ReportMalformedTrack(fname, "the header does not match the readings kept");
+}
+
+/* Reads and validates a state array into *st (the prefix is copied). */
+static void
+TrackParse(ArrayType *arr, RegimeTrack *st, const char *fname)
+{
+	const double *v;
+
+	if (ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) ||
+		ARR_ELEMTYPE(arr) != FLOAT8OID)
+		ReportMalformedTrack(fname, "not a one-dimensional float8[] without NULLs");
+	v = (const double *) ArrayData(arr);
+	TrackParseHeader(v, ARR_DIMS(arr)[0], st, fname);
 	st->maxevents = st->nevents + 1;
 	st->events = palloc(st->maxevents);
 	for (int i = 0; i < st->nevents; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		st->events[i] = (uint8) TrackInt(v[RT_HEADER + i], 0, RT_NCODES - 1,
 										 fname, "reading code");
+	}
+	TrackCheckPrefix(st, fname);
 }
 
 /* A blank state: nothing read yet. */
@@ -302,28 +370,26 @@ TrackBuild(const RegimeTrack *st)
 	d[RT_LASTOWN] = Float8GetDatum(st->lastown);
 	d[RT_OWNRUN] = Float8GetDatum(st->ownrun);
 	for (int i = 0; i < st->nevents; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		d[RT_HEADER + i] = Float8GetDatum(st->events[i]);
+	}
 	return construct_array(d, n, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL,
 							TYPALIGN_DOUBLE);
 }
 
-/* Reads one reading (its code) into the automaton. */
+/*
+ * Reads one reading (its code) into the automaton; keeping the reading in
+ * the prefix (while collecting) and dropping the prefix (once synced) are
+ * the caller's.
+ */
 static void
-TrackStep(RegimeTrack *st, int code)
+TrackAdvance(RegimeTrack *st, int code)
 {
 	bool		above = code / 3 != 0;
 	int			sign = code % 3 - 1;
 	int			raw;
 
-	if (st->phase == RT_COLLECTING)
-	{
-		if (st->nevents == st->maxevents)
-		{
-			st->maxevents *= 2;
-			st->events = repalloc(st->events, st->maxevents);
-		}
-		st->events[st->nevents++] = (uint8) code;
-	}
 	if (sign != 0)
 	{
 		st->dir = sign;
@@ -360,10 +426,25 @@ TrackStep(RegimeTrack *st, int code)
 		st->lastown = raw;
 	}
 	if (st->phase == RT_RUNKNOWN && st->run >= st->confirm)
-	{
 		st->phase = RT_SYNCED;	/* confirmed after that point */
-		st->nevents = 0;
+}
+
+/* Reads one reading into a state whose prefix is in st->events. */
+static void
+TrackStep(RegimeTrack *st, int code)
+{
+	if (st->phase == RT_COLLECTING)
+	{
+		if (st->nevents == st->maxevents)
+		{
+			st->maxevents = Max(2 * st->maxevents, 4);
+			st->events = repalloc(st->events, st->maxevents);
+		}
+		st->events[st->nevents++] = (uint8) code;
 	}
+	TrackAdvance(st, code);
+	if (st->phase == RT_SYNCED)
+		st->nevents = 0;
 }
 
 /* The confirm and trend arguments, checked; 1 and 100 when omitted. */
@@ -397,53 +478,171 @@ TrackArgs(FunctionCallInfo fcinfo, int32 *confirm, double *trend)
 	}
 }
 
+/* Raises the error for a row whose confirm or trend differ from the state's. */
+static void
+TrackCheckSameArgs(const RegimeTrack *st, int32 confirm, double trend)
+{
+	if (st->confirm != confirm || st->trend != trend)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("regime_track: confirm and trend must be the same for every row of a group"),
+				 errdetail("The state has confirm %d and trend %s; this row has confirm %d and trend %s.",
+						   st->confirm, float8out_internal(st->trend),
+						   confirm, float8out_internal(trend))));
+}
+
+/*
+ * The code of the reading in arguments 1 and 2 (level, change) against
+ * trend, or -1 when either is NULL (the reading is skipped).
+ */
+static int
+TrackReading(FunctionCallInfo fcinfo, double trend)
+{
+	double		level;
+	double		change;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		return -1;
+	level = PG_GETARG_FLOAT8(1);
+	change = PG_GETARG_FLOAT8(2);
+	ta_check_finite("regime_track", "level", level);
+	ta_check_finite("regime_track", "change", change);
+	return 3 * (level >= trend ? 1 : 0) + (change > 0 ? 2 : (change < 0 ? 0 : 1));
+}
+
+/*
+ * The header of a state held as an expanded array into *st (no prefix
+ * read: st->events is NULL), or false when the array is not a float8[]
+ * this code can read in place (the caller then flattens it).
+ */
+static bool
+TrackExpandedHeader(ExpandedArrayHeader *eah, RegimeTrack *st,
+					const char *fname)
+{
+	double		hdr[RT_HEADER];
+
+	if (eah->ea_magic != EA_MAGIC || eah->element_type != FLOAT8OID ||
+		eah->ndims != 1 || eah->lbound[0] != 1)
+		return false;
+	deconstruct_expanded_array(eah);
+	if (eah->dnulls != NULL || eah->nelems < RT_HEADER)
+		return false;
+	for (int i = 0; i < RT_HEADER; i++)
+		hdr[i] = DatumGetFloat8(eah->dvalues[i]);
+	TrackParseHeader(hdr, eah->nelems, st, fname);
+	return true;
+}
+
+/* Sets element i (0-based) of an expanded float8[], growing it by one at most. */
+static void
+TrackSetExpanded(ExpandedArrayHeader *eah, int i, double v)
+{
+	int			subscript = i + 1;
+
+	if (i < eah->nelems && DatumGetFloat8(eah->dvalues[i]) == v)
+		return;
+	(void) array_set_element(EOHPGetRWDatum(&eah->hdr), 1, &subscript,
+							 Float8GetDatum(v), false, -1, sizeof(float8),
+							 FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+/* Writes the header of st into an expanded state. */
+static void
+TrackStoreExpanded(ExpandedArrayHeader *eah, const RegimeTrack *st)
+{
+	TrackSetExpanded(eah, RT_DIR, st->dir);
+	TrackSetExpanded(eah, RT_CAND, st->cand);
+	TrackSetExpanded(eah, RT_RUN, st->run);
+	TrackSetExpanded(eah, RT_REPORTED, st->reported);
+	TrackSetExpanded(eah, RT_PHASE, st->phase);
+	TrackSetExpanded(eah, RT_DIROWN, st->dirown ? 1 : 0);
+	TrackSetExpanded(eah, RT_LASTOWN, st->lastown);
+	TrackSetExpanded(eah, RT_OWNRUN, st->ownrun);
+}
+
 /*
  * regime_track(level, change [, confirm [, trend]]): transition function.
- * The state is changed in place inside an aggregate when its size stays.
+ *
+ * Inside an aggregate a state that keeps a prefix is handed back as an
+ * expanded array (read-write, owned by the aggregate's memory context):
+ * the executor then passes the same object to the next call, which checks
+ * the header and appends the reading in place, so each row costs the same
+ * however long the prefix grows.  Once the state is synced it has no
+ * prefix and is a plain array of RT_HEADER elements, changed in place.
+ * Outside an aggregate the input is never changed.
  */
 Datum
 regime_track_accum(PG_FUNCTION_ARGS)
 {
-	bool		inagg = AggCheckCallContext(fcinfo, NULL) != 0;
+	MemoryContext aggcxt = NULL;
+	bool		inagg = AggCheckCallContext(fcinfo, &aggcxt) != 0;
 	ArrayType  *arr = NULL;
 	RegimeTrack st;
 	int32		confirm;
 	double		trend;
-	double		level;
-	double		change;
+	int			code;
 	int			before;
 
 	TrackArgs(fcinfo, &confirm, &trend);
+	if (inagg && !PG_ARGISNULL(0) &&
+		VARATT_IS_EXTERNAL_EXPANDED_RW(DatumGetPointer(PG_GETARG_DATUM(0))))
+	{
+		ExpandedArrayHeader *eah =
+			(ExpandedArrayHeader *) DatumGetEOHP(PG_GETARG_DATUM(0));
+
+		if (TrackExpandedHeader(eah, &st, "regime_track"))
+		{
+			int			phase = st.phase;
+
+			TrackCheckSameArgs(&st, confirm, trend);
+			code = TrackReading(fcinfo, trend);
+			if (code < 0)
+				PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+			TrackAdvance(&st, code);
+			if (st.phase == RT_SYNCED)
+			{
+				/* the prefix is dropped: back to a small plain array */
+				st.nevents = 0;
+				PG_RETURN_ARRAYTYPE_P(TrackBuild(&st));
+			}
+			if (phase == RT_COLLECTING)
+				TrackSetExpanded(eah, RT_HEADER + st.nevents, code);
+			TrackStoreExpanded(eah, &st);
+			PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+		}
+	}
+
 	if (PG_ARGISNULL(0))
+	{
+		/* regimes over time need an order: refuse an unordered call */
+		ta_require_order(fcinfo, "regime_track",
+						 "regime_track(level, change ORDER BY as_of)");
 		TrackInit(&st, confirm, trend);
+	}
 	else
 	{
 		arr = inagg ? PG_GETARG_ARRAYTYPE_P(0) : PG_GETARG_ARRAYTYPE_P_COPY(0);
 		TrackParse(arr, &st, "regime_track");
-		if (st.confirm != confirm || st.trend != trend)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("regime_track: confirm and trend must be the same for every row of a group"),
-					 errdetail("The state has confirm %d and trend %s; this row has confirm %d and trend %s.",
-							   st.confirm, float8out_internal(st.trend),
-							   confirm, float8out_internal(trend))));
+		TrackCheckSameArgs(&st, confirm, trend);
 	}
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	code = TrackReading(fcinfo, trend);
+	if (code < 0)
 	{
 		/* a reading with a NULL is skipped */
 		if (arr == NULL)
 			PG_RETURN_ARRAYTYPE_P(TrackBuild(&st));
 		PG_RETURN_ARRAYTYPE_P(arr);
 	}
-	level = PG_GETARG_FLOAT8(1);
-	change = PG_GETARG_FLOAT8(2);
-	ta_check_finite("regime_track", "level", level);
-	ta_check_finite("regime_track", "change", change);
 
 	before = st.nevents;
-	TrackStep(&st, 3 * (level >= trend ? 1 : 0) +
-			  (change > 0 ? 2 : (change < 0 ? 0 : 1)));
+	TrackStep(&st, code);
 
+	if (inagg && st.nevents > 0)
+	{
+		/* a prefix that may grow: continue in place (see above) */
+		PG_RETURN_DATUM(expand_array(PointerGetDatum(TrackBuild(&st)),
+									 aggcxt, NULL));
+	}
 	if (arr != NULL && st.nevents == before)
 	{
 		/* same size: overwrite the header (arr is ours, see above) */
@@ -494,7 +693,10 @@ regime_track_combine(PG_FUNCTION_ARGS)
 	if (b.phase == RT_SYNCED)
 		PG_RETURN_ARRAYTYPE_P(TrackBuild(&b));
 	for (int i = 0; i < b.nevents; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		TrackStep(&a, b.events[i]);
+	}
 	if (b.phase == RT_RUNKNOWN)
 	{
 		/* b's prefix made the run independent of a, so it is a's now too */
@@ -513,8 +715,17 @@ Datum
 regime_track_final(PG_FUNCTION_ARGS)
 {
 	RegimeTrack st;
+	Datum		d = PG_GETARG_DATUM(0);
 
-	TrackParse(PG_GETARG_ARRAYTYPE_P(0), &st, "regime_track");
+	/*
+	 * A window aggregate calls this after every row: read an expanded state
+	 * (see regime_track_accum) in place, checking its header, which is all
+	 * the result depends on.
+	 */
+	if (!VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(d)) ||
+		!TrackExpandedHeader((ExpandedArrayHeader *) DatumGetEOHP(d), &st,
+							 "regime_track"))
+		TrackParse(PG_GETARG_ARRAYTYPE_P(0), &st, "regime_track");
 	if (st.reported < 0)
 		PG_RETURN_NULL();
 	PG_RETURN_OID(ta_enum_label(fcinfo, regime_labels, REGIME_NLABELS,
@@ -567,7 +778,11 @@ RegimeIndex(FunctionCallInfo fcinfo, Oid value)
 			cache->oids[i] = value;
 			return i;
 		}
-	elog(ERROR, "\"%s\" is not a label of macro_regime", label);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("regime_shifts: \"%s\" is not one of the regimes recovery, expansion, slowdown, contraction",
+					label),
+			 errhint("The labels of macro_regime were changed with ALTER TYPE; regime_shifts counts only the four regimes tactalloc defines.")));
 	pg_unreachable();
 }
 
@@ -579,7 +794,7 @@ ReportMalformedShifts(ArrayType *arr)
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("regime_shifts: malformed state %s",
 					OidOutputFunctionCall(F_ARRAY_OUT, PointerGetDatum(arr))),
-			 errhint("A regime_shifts state is an int8[] {first, last, shifts}: first and last in -1..3 (both -1 before any regime, with shifts 0), shifts >= 0.")));
+			 errhint("A regime_shifts state is an int8[] {first, last, shifts}: first and last in -1..3 (both -1 before any regime, with shifts 0), shifts >= 0 (>= 1 when first and last differ).")));
 }
 
 /* Reads and validates a regime_shifts state. */
@@ -597,7 +812,8 @@ ShiftsParse(ArrayType *arr, int64 *first, int64 *last, int64 *shifts)
 	*shifts = v[2];
 	if (*first < -1 || *first >= REGIME_NLABELS ||
 		*last < -1 || *last >= REGIME_NLABELS || *shifts < 0 ||
-		((*first < 0) != (*last < 0)) || (*first < 0 && *shifts != 0))
+		((*first < 0) != (*last < 0)) || (*first < 0 && *shifts != 0) ||
+		(*first != *last && *shifts == 0))
 		ReportMalformedShifts(arr);
 }
 
@@ -637,7 +853,12 @@ regime_shifts_accum(PG_FUNCTION_ARGS)
 
 	ShiftsParse(arr, &first, &last, &shifts);
 	if (first < 0)
+	{
+		/* shifts need an order: refuse an unordered call */
+		ta_require_order(fcinfo, "regime_shifts",
+						 "regime_shifts(regime ORDER BY as_of)");
 		first = r;
+	}
 	else if (r != last && pg_add_s64_overflow(shifts, 1, &shifts))
 		ReportShiftsOverflow();
 	v = (int64 *) ArrayData(arr);
@@ -781,7 +1002,16 @@ regime_tilts(PG_FUNCTION_ARGS)
 		get_func_signature(fn_oid, &argtypes, &nargs);
 		argtype = argtypes[0];	/* macro_regime, wherever it lives */
 	}
-	sql = psprintf("SELECT asset::text, tilt::text, note::text FROM %s.regime_playbook WHERE regime = $1 ORDER BY asset",
+	/*
+	 * Nothing in the query may resolve through the caller's search_path
+	 * (a user's "=" for macro_regime would run here): the table is
+	 * qualified by the extension's schema, the operator and the types by
+	 * pg_catalog.
+	 */
+	sql = psprintf("SELECT p.asset::pg_catalog.text, p.tilt::pg_catalog.text, p.note::pg_catalog.text"
+				   " FROM %s.regime_playbook AS p"
+				   " WHERE p.regime OPERATOR(pg_catalog.=) $1"
+				   " ORDER BY p.asset USING OPERATOR(pg_catalog.<)",
 				   quote_identifier(schema));
 
 	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
@@ -802,6 +1032,7 @@ regime_tilts(PG_FUNCTION_ARGS)
 		Datum		values[3];
 		bool		nulls[3];
 
+		CHECK_FOR_INTERRUPTS();
 		for (int c = 0; c < 3; c++)
 			values[c] = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc,
 									  c + 1, &nulls[c]);

@@ -33,6 +33,7 @@
 #include "xsum.h"
 
 #include "catalog/pg_type.h"
+#include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -56,8 +57,16 @@ typedef struct SegPartition
 	int32	   *seg;			/* segment of each row, 0 for NULL */
 	double		band;			/* the arguments it was computed with */
 	int			nbreaks;
-	int32	   *breaks;
+	int32	   *breaks;			/* kept unless SegBreaks.stable */
 } SegPartition;
+
+/* The breakpoints argument, when it is the same for the whole query. */
+typedef struct SegBreaks
+{
+	bool		stable;			/* a constant or a query parameter */
+	int			nbreaks;
+	int32	   *breaks;			/* checked copy once read, in fn_mcxt */
+} SegBreaks;
 
 /* A new, empty exact accumulator. */
 static XSum *
@@ -97,6 +106,8 @@ SumAddProd(XSum *a, double x, double y)
 {
 	int			need = xsum_add_prod(a, x, y);
 
+	if (unlikely(need < 0))
+		ta_report_sum_range("size_segment");
 	if (unlikely(need != 0))
 	{
 		a = SumGrow(a, need);
@@ -114,6 +125,8 @@ SumAddTwice(XSum *a, double x)
 	{
 		int			need = xsum_add(a, x);
 
+		if (unlikely(need < 0))
+			ta_report_sum_range("size_segment");
 		if (unlikely(need != 0))
 		{
 			a = SumGrow(a, need);
@@ -147,14 +160,28 @@ GetBand(WindowObject winobj)
 	return band;
 }
 
-/* The breakpoints argument of the current row, checked; *n set. */
+/* Raises the error for breakpoints that are not valid. */
+static void
+ReportBadBreaks(int pos, int32 value, int32 previous)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("size_segment: breakpoints must be positive and strictly increasing, got %d at position %d",
+					value, pos + 1),
+			 pos > 0 ? errdetail("The breakpoint before it is %d.", previous) : 0,
+			 errhint("Breakpoints are ranks, e.g. '{1000,3000}' for a Russell 1000 / Russell 2000 split.")));
+}
+
+/*
+ * The breakpoints argument of the current row, detoasted but not checked;
+ * *n set.
+ */
 static int32 *
-GetBreaks(WindowObject winobj, int *n)
+GetBreaksRaw(WindowObject winobj, int *n)
 {
 	bool		isnull;
 	Datum		d = WinGetFuncArgCurrent(winobj, SEG_ARG_BREAKS, &isnull);
 	ArrayType  *arr;
-	int32	   *b;
 
 	if (isnull)
 		ereport(ERROR,
@@ -169,14 +196,21 @@ GetBreaks(WindowObject winobj, int *n)
 				 errhint("Breakpoints are ranks, e.g. '{1000,3000}' for a Russell 1000 / Russell 2000 split.")));
 	Assert(ARR_ELEMTYPE(arr) == INT4OID);
 	*n = ARR_DIMS(arr)[0];
-	b = (int32 *) ((char *) arr + ARR_OVERHEAD_NONULLS(1));
+	return (int32 *) ((char *) arr + ARR_OVERHEAD_NONULLS(1));
+}
+
+/* The breakpoints argument of the current row, checked; *n set. */
+static int32 *
+GetBreaks(WindowObject winobj, int *n)
+{
+	int32	   *b = GetBreaksRaw(winobj, n);
+
 	for (int i = 0; i < *n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (b[i] < 1 || (i > 0 && b[i] <= b[i - 1]))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("size_segment: breakpoints must be positive and strictly increasing, got %s",
-							OidOutputFunctionCall(F_ARRAY_OUT, d)),
-					 errhint("Breakpoints are ranks, e.g. '{1000,3000}' for a Russell 1000 / Russell 2000 split.")));
+			ReportBadBreaks(i, b[i], i > 0 ? b[i - 1] : 0);
+	}
 	return b;
 }
 
@@ -191,53 +225,42 @@ ReportBadOrder(const char *problem, double before, double after)
 			 errhint(SEG_HINT_OVER)));
 }
 
+/* The non-NULL caps of a partition, read once. */
+typedef struct SegRows
+{
+	int			n;				/* number of non-NULL caps */
+	double	   *caps;			/* in window order (descending) */
+	int		   *rowof;			/* partition position of each */
+	int		   *first;			/* index of the first cap of its tie */
+	int32	   *prior;			/* prior segment of each partition row, 0
+								 * for NULL */
+} SegRows;
+
 /*
- * The segments of a whole partition, into p->seg.  Temporary arrays live in
- * the caller's (per-row) context; p->seg in the partition's context.
+ * Reads every row of the partition into *r: caps in window order and prior
+ * segments, checking the caps and the window order.
  */
 static void
-SegCompute(WindowObject winobj, SegPartition *p, int32 *breaks, int nbreaks,
-		   double band)
+SegReadRows(WindowObject winobj, int nrows, int nbreaks, SegRows *r)
 {
-	MemoryContext partcxt = GetMemoryChunkContext(p);
-	int64		nrows = WinGetPartitionRowCount(winobj);
-	double	   *caps;			/* non-NULL caps, in window order */
-	int		   *rowof;			/* their partition positions */
-	int		   *first;			/* first position (0-based) of each tie */
-	int32	   *prior;			/* prior segment of each row, 0 for NULL */
-	int		   *lo;				/* per breakpoint: cum positions (1-based) */
-	int		   *hi;				/* within the band */
 	int			n = 0;
-	XSum	   *base;
 
-	if (nrows > PG_INT32_MAX)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("size_segment: a partition of " INT64_FORMAT " rows is too large",
-						nrows)));
-	p->nrows = nrows;
-	p->seg = MemoryContextAllocZero(partcxt, Max(nrows, 1) * sizeof(int32));
-	p->band = band;
-	p->nbreaks = nbreaks;
-	p->breaks = MemoryContextAlloc(partcxt, nbreaks * sizeof(int32));
-	memcpy(p->breaks, breaks, nbreaks * sizeof(int32));
-
-	caps = palloc(Max(nrows, 1) * sizeof(double));
-	rowof = palloc(Max(nrows, 1) * sizeof(int));
-	first = palloc(Max(nrows, 1) * sizeof(int));
-	prior = palloc(Max(nrows, 1) * sizeof(int32));
-
-	/* read every row: caps in window order, prior segments; check order */
-	for (int pos = 0; pos < (int) nrows; pos++)
+	r->caps = palloc(Max(nrows, 1) * sizeof(double));
+	r->rowof = palloc(Max(nrows, 1) * sizeof(int));
+	r->first = palloc(Max(nrows, 1) * sizeof(int));
+	r->prior = palloc(Max(nrows, 1) * sizeof(int32));
+	for (int pos = 0; pos < nrows; pos++)
 	{
 		bool		isnull;
 		bool		isout;
 		Datum		d;
+		double		cap;
 
+		CHECK_FOR_INTERRUPTS();
 		d = WinGetFuncArgInPartition(winobj, SEG_ARG_PRIOR, pos,
 									 WINDOW_SEEK_HEAD, false, &isnull, &isout);
-		prior[pos] = isnull ? 0 : DatumGetInt32(d);
-		if (!isnull && (prior[pos] < 1 || prior[pos] > nbreaks))
+		r->prior[pos] = isnull ? 0 : DatumGetInt32(d);
+		if (!isnull && (r->prior[pos] < 1 || r->prior[pos] > nbreaks))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("size_segment: prior_segment must be between 1 and %d or NULL, got %d",
@@ -248,119 +271,282 @@ SegCompute(WindowObject winobj, SegPartition *p, int32 *breaks, int nbreaks,
 									 WINDOW_SEEK_HEAD, false, &isnull, &isout);
 		if (isnull)
 			continue;
-		caps[n] = DatumGetFloat8(d);
-		ta_check_finite("size_segment", "market_cap", caps[n]);
-		if (caps[n] < 0)
+		cap = DatumGetFloat8(d);
+		ta_check_finite("size_segment", "market_cap", cap);
+		if (cap < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("size_segment: market_cap must not be negative, got %s",
-							float8out_internal(caps[n]))));
+							float8out_internal(cap))));
 		if (n > 0)
 		{
-			if (caps[n] > caps[n - 1])
+			if (cap > r->caps[n - 1])
 				ReportBadOrder("Market cap %s comes before %s in window order.",
-							   caps[n - 1], caps[n]);
-			if (caps[n] < caps[n - 1] &&
-				WinRowsArePeers(winobj, rowof[n - 1], pos))
+							   r->caps[n - 1], cap);
+			if (cap < r->caps[n - 1] &&
+				WinRowsArePeers(winobj, r->rowof[n - 1], pos))
 				ReportBadOrder("Rows with market caps %s and %s are peers: the window has no ORDER BY, or is ordered by something else.",
-							   caps[n - 1], caps[n]);
+							   r->caps[n - 1], cap);
 		}
-		first[n] = (n > 0 && caps[n] == caps[n - 1]) ? first[n - 1] : n;
-		rowof[n] = pos;
+		r->caps[n] = cap;
+		r->first[n] = (n > 0 && cap == r->caps[n - 1]) ? r->first[n - 1] : n;
+		r->rowof[n] = pos;
 		n++;
 	}
-	if (n == 0)
-		return;					/* every cap NULL: every segment NULL */
+	r->n = n;
+}
 
-	/* base = −band × total, exactly */
-	base = SumNew();
-	for (int i = 0; i < n; i++)
-		base = SumAddProd(base, -band, caps[i]);
+/* −band × total, exactly. */
+static XSum *
+SegBandBase(const SegRows *r, double band)
+{
+	XSum	   *base = SumNew();
 
-	/*
-	 * For each breakpoint, the positions c (1-based, cum(c) = the sum of the
-	 * c largest caps) with 2 |cum(c) − cum(b)| ≤ band × total: an interval
-	 * [lo, hi] around b, found by walking out from b while the exact sum
-	 * −band × total + 2 |cum(c) − cum(b)| is not positive.
-	 */
-	lo = palloc(nbreaks * sizeof(int));
-	hi = palloc(nbreaks * sizeof(int));
-	for (int j = 0; j < nbreaks; j++)
+	for (int i = 0; i < r->n; i++)
 	{
-		int			b = Min(breaks[j], n);
-		XSum	   *acc;
-
-		acc = SumCopy(base);
-		hi[j] = b;
-		for (int c = b + 1; c <= n; c++)
-		{
-			acc = SumAddTwice(acc, caps[c - 1]);
-			if (xsum_sign(acc) > 0)
-				break;
-			hi[j] = c;
-		}
-		pfree(acc);
-
-		acc = SumCopy(base);
-		lo[j] = b;
-		for (int c = b - 1; c >= 1; c--)
-		{
-			acc = SumAddTwice(acc, caps[c]);
-			if (xsum_sign(acc) > 0)
-				break;
-			lo[j] = c;
-		}
-		pfree(acc);
+		CHECK_FOR_INTERRUPTS();
+		base = SumAddProd(base, -band, r->caps[i]);
 	}
+	return base;
+}
 
-	/* place every name: by rank, unless banding keeps its prior segment */
-	for (int i = 0; i < n; i++)
+/*
+ * The positions c (1-based; cum(c) is the sum of the c largest caps) above
+ * each breakpoint position bpos[k] (non-decreasing, 1..n) within the band,
+ * 2 (cum(c) − cum(b)) ≤ band × total: hi[k] is the largest such c.  As b
+ * grows, cum(c) − cum(b) shrinks, so hi[k] never decreases: one sweep moves
+ * b and c forward, keeping acc = −band × total + 2 (cum(c) − cum(b))
+ * exactly, n steps each at most.  hi[k] = b when the next cap is already
+ * outside the band.
+ */
+static void
+SegBandAbove(const SegRows *r, const XSum *base, const int *bpos, int m,
+			 int *hi)
+{
+	XSum	   *acc = SumCopy(base);
+	int			b = bpos[0];
+	int			c = b;
+
+	for (int k = 0; k < m; k++)
 	{
-		int			rank = first[i] + 1;	/* also its cum position */
-		int			pr = prior[rowof[i]];
-		int32		seg = 0;
-
-		for (int j = 0; j < nbreaks; j++)
-			if (rank <= breaks[j])
+		CHECK_FOR_INTERRUPTS();
+		for (; b < bpos[k]; b++)
+			acc = SumAddTwice(acc, -r->caps[b]);	/* cum(b + 1) − cum(b) */
+		for (; c < b; c++)
+			acc = SumAddTwice(acc, r->caps[c]);
+		/* c > b here only if c − 1 was within the band of a smaller b */
+		if (xsum_sign(acc) <= 0)
+		{
+			while (c < r->n)
 			{
-				seg = j + 1;
-				break;
+				CHECK_FOR_INTERRUPTS();
+				acc = SumAddTwice(acc, r->caps[c]);
+				c++;
+				if (xsum_sign(acc) > 0)
+					break;
 			}
+		}
+		hi[k] = xsum_sign(acc) > 0 ? c - 1 : c;
+	}
+	pfree(acc);
+}
+
+/*
+ * The same below: lo[k] is the smallest c ≤ bpos[k] (c ≥ 1) with
+ * 2 (cum(b) − cum(c)) ≤ band × total.  It never decreases either: one sweep
+ * keeps acc = −band × total + 2 (cum(b) − cum(c)) exactly.
+ */
+static void
+SegBandBelow(const SegRows *r, const XSum *base, const int *bpos, int m,
+			 int *lo)
+{
+	XSum	   *acc = SumCopy(base);
+	int			b = 1;
+	int			c = 1;
+
+	for (int k = 0; k < m; k++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		for (; b < bpos[k]; b++)
+			acc = SumAddTwice(acc, r->caps[b]);
+		/* c = b has acc = −band × total ≤ 0, so c stops at b at the latest */
+		while (xsum_sign(acc) > 0)
+		{
+			CHECK_FOR_INTERRUPTS();
+			acc = SumAddTwice(acc, -r->caps[c]);	/* cum(c + 1) − cum(c) */
+			c++;
+		}
+		lo[k] = c;
+	}
+	pfree(acc);
+}
+
+/*
+ * The segment of every name, into seg (by partition position): by rank,
+ * unless banding keeps its prior segment.  Breakpoints at or beyond the
+ * number of names all sit at position n: lo and hi hold the m positions
+ * of breakpoints 0 .. m − 1, the last one standing for every later one.
+ */
+static void
+SegPlace(const SegRows *r, const int32 *breaks, int nbreaks,
+		 const int *lo, const int *hi, int m, int32 *seg)
+{
+	int			j = 0;
+
+	for (int i = 0; i < r->n; i++)
+	{
+		int			rank = r->first[i] + 1; /* also its cum position */
+		int			pr = r->prior[r->rowof[i]];
+		int32		s;
+
+		CHECK_FOR_INTERRUPTS();
+		/* ranks do not decrease, and breaks[j] >= j + 1, so j <= rank */
+		while (j < nbreaks && rank > breaks[j])
+			j++;
+		s = j < nbreaks ? j + 1 : 0;
 		if (pr > 0)
 		{
 			/* breakpoints bordering segment pr: b[pr-1] and b[pr] */
-			for (int j = Max(pr - 2, 0); j <= pr - 1; j++)
-				if (rank >= lo[j] && rank <= hi[j])
-					seg = pr;
+			for (int k = Max(pr - 2, 0); k <= pr - 1; k++)
+			{
+				int			kk = Min(k, m - 1);
+
+				if (rank >= lo[kk] && rank <= hi[kk])
+					s = pr;
+			}
 		}
-		p->seg[rowof[i]] = seg;
+		seg[r->rowof[i]] = s;
 	}
+}
+
+/*
+ * The segments of a whole partition, into p->seg, in O(rows + breakpoints)
+ * steps.  Temporary arrays live in the caller's (per-row) context; p->seg
+ * in the partition's context.
+ */
+static void
+SegCompute(WindowObject winobj, SegPartition *p, const int32 *breaks,
+		   int nbreaks, double band)
+{
+	MemoryContext partcxt = GetMemoryChunkContext(p);
+	int64		nrows = WinGetPartitionRowCount(winobj);
+	SegRows		r;
+	XSum	   *base;
+	int		   *bpos;
+	int		   *lo;
+	int		   *hi;
+	int			m;
+
+	if (nrows > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("size_segment: a partition of " INT64_FORMAT " rows is too large",
+						nrows)));
+	p->nrows = nrows;
+	p->seg = MemoryContextAllocZero(partcxt, Max(nrows, 1) * sizeof(int32));
+	p->band = band;
+
+	SegReadRows(winobj, (int) nrows, nbreaks, &r);
+	if (r.n == 0)
+		return;					/* every cap NULL: every segment NULL */
+
+	/* breakpoint positions: the first m − 1 below n, then n for the rest */
+	m = 0;
+	while (m < nbreaks - 1 && breaks[m] < r.n)
+		m++;
+	m++;
+	bpos = palloc(m * sizeof(int));
+	for (int k = 0; k < m; k++)
+		bpos[k] = Min(breaks[k], r.n);
+
+	base = SegBandBase(&r, band);
+	lo = palloc(m * sizeof(int));
+	hi = palloc(m * sizeof(int));
+	SegBandAbove(&r, base, bpos, m, hi);
+	SegBandBelow(&r, base, bpos, m, lo);
+	SegPlace(&r, breaks, nbreaks, lo, hi, m, p->seg);
+}
+
+/*
+ * Whether the breakpoints of a later row of the partition differ from
+ * those the partition was computed with (a copy in p).
+ */
+static bool
+SegBreaksChanged(WindowObject winobj, const SegPartition *p)
+{
+	int			n;
+	int32	   *b = GetBreaksRaw(winobj, &n);
+
+	if (n != p->nbreaks)
+		return true;
+	for (int i = 0; i < n; i += 65536)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (memcmp(b + i, p->breaks + i, Min(n - i, 65536) * sizeof(int32)) != 0)
+			return true;
+	}
+	return false;
 }
 
 /*
  * size_segment(market_cap, prior_segment, breakpoints, band): window
  * function; the segment of the current row, or NULL.
+ *
+ * Breakpoints given as a constant (or a query parameter) are the same for
+ * every row of the query: they are checked once and kept in fn_extra.
+ * Otherwise every row's are compared with those of the partition's first
+ * row.
  */
 Datum
 size_segment(PG_FUNCTION_ARGS)
 {
 	WindowObject winobj = PG_WINDOW_OBJECT();
+	SegBreaks  *q = (SegBreaks *) fcinfo->flinfo->fn_extra;
 	SegPartition *p;
 	int64		pos;
-	int			nbreaks;
-	int32	   *breaks;
 	double		band;
 
+	if (q == NULL)
+	{
+		q = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(SegBreaks));
+		q->stable = get_fn_expr_arg_stable(fcinfo->flinfo, SEG_ARG_BREAKS);
+		fcinfo->flinfo->fn_extra = q;
+	}
 	p = (SegPartition *) WinGetPartitionLocalMemory(winobj, sizeof(SegPartition));
 	band = GetBand(winobj);
-	breaks = GetBreaks(winobj, &nbreaks);
 	if (!p->computed)
 	{
+		int			nbreaks;
+		int32	   *breaks;
+
+		if (q->breaks != NULL)
+		{
+			breaks = q->breaks;
+			nbreaks = q->nbreaks;
+		}
+		else
+		{
+			breaks = GetBreaks(winobj, &nbreaks);
+			if (q->stable)
+			{
+				q->breaks = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt,
+											   nbreaks * sizeof(int32));
+				memcpy(q->breaks, breaks, nbreaks * sizeof(int32));
+				q->nbreaks = nbreaks;
+			}
+		}
 		SegCompute(winobj, p, breaks, nbreaks, band);
+		p->nbreaks = nbreaks;
+		if (!q->stable)
+		{
+			MemoryContext partcxt = GetMemoryChunkContext(p);
+
+			p->breaks = MemoryContextAlloc(partcxt, nbreaks * sizeof(int32));
+			memcpy(p->breaks, breaks, nbreaks * sizeof(int32));
+		}
 		p->computed = true;
 	}
-	else if (band != p->band || nbreaks != p->nbreaks ||
-			 memcmp(breaks, p->breaks, nbreaks * sizeof(int32)) != 0)
+	else if (band != p->band || (!q->stable && SegBreaksChanged(winobj, p)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("size_segment: breakpoints and band must be the same for every row of a partition")));

@@ -15,6 +15,7 @@
  * run, longest run) whose combine function concatenates two ordered runs.
  */
 #include "exactsum.h"
+#include "order.h"
 
 #include "catalog/pg_type.h"
 #include "nodes/primnodes.h"
@@ -359,9 +360,12 @@ StreakItems(ArrayType *a)
 	return (int64 *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
 }
 
-/* The streak state in argument argno, validated; NULL when NULL. */
+/*
+ * The streak state in argument argno, validated; NULL when NULL.  Errors
+ * name the aggregate being run, or dflt outside one.
+ */
 static int64 *
-StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *fname,
+StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *dflt,
 			 ArrayType **arr)
 {
 	ArrayType  *a;
@@ -378,7 +382,7 @@ StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *fname,
 		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != INT8OID)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: malformed streak state", fname),
+				 errmsg("%s: malformed streak state", ta_funcname(fcinfo, dflt)),
 				 errdetail("A streak state is an int8 array of %d non-NULL elements.",
 						   SK_NITEMS)));
 	s = StreakItems(a);
@@ -400,11 +404,21 @@ StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *fname,
 	if (!ok)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: malformed streak state", fname),
+				 errmsg("%s: malformed streak state", ta_funcname(fcinfo, dflt)),
 				 errdetail("Inconsistent runs {" INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT "}.",
 						   s[SK_ROWS], s[SK_LEAD], s[SK_TRAIL], s[SK_LONGEST])));
 	*arr = a;
 	return s;
+}
+
+/* Raises 22003 for a count of rows beyond bigint. */
+static void
+ReportStreakOverflow(const char *fname)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s: number of rows is out of range for type bigint",
+					fname)));
 }
 
 /*
@@ -422,25 +436,17 @@ streak_accum(PG_FUNCTION_ARGS)
 	{
 		Datum		zeros[SK_NITEMS] = {0};
 
-		/* runs need an order: refuse an unordered call in a plain aggregate */
-		if (AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_AGGREGATE)
-		{
-			Aggref	   *aggref = AggGetAggref(fcinfo);
+		/* runs need an order: refuse an unordered call */
+		const char *fname = ta_funcname(fcinfo, "longest_streak");
 
-			if (aggref != NULL && aggref->aggorder == NIL)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("%s: the rows must be ordered",
-								ta_funcname(fcinfo, "longest_streak")),
-						 errhint("Order the input in the call, e.g. %s(flag ORDER BY as_of).",
-								 ta_funcname(fcinfo, "longest_streak"))));
-		}
+		ta_require_order(fcinfo, fname,
+						 psprintf("%s(flag ORDER BY as_of)", fname));
 		a = construct_array(zeros, SK_NITEMS, INT8OID, sizeof(int64),
 							FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 		s = StreakItems(a);
 	}
 	if (unlikely(s[SK_ROWS] == PG_INT64_MAX))
-		ta_report_out_of_range("longest_streak");
+		ReportStreakOverflow(ta_funcname(fcinfo, "longest_streak"));
 	if (flag)
 	{
 		if (s[SK_LEAD] == s[SK_ROWS])
@@ -476,7 +482,7 @@ streak_combine(PG_FUNCTION_ARGS)
 	if (b[SK_ROWS] == 0)
 		PG_RETURN_ARRAYTYPE_P(aa);
 	if (unlikely(a[SK_ROWS] > PG_INT64_MAX - b[SK_ROWS]))
-		ta_report_out_of_range("streak_combine");
+		ReportStreakOverflow("streak_combine");
 	joined = a[SK_TRAIL] + b[SK_LEAD];
 	a[SK_LONGEST] = Max(Max(a[SK_LONGEST], b[SK_LONGEST]), joined);
 	if (a[SK_LEAD] == a[SK_ROWS])
