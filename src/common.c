@@ -5,6 +5,7 @@
 #include "common.h"
 
 #include "catalog/pg_enum.h"
+#include "mb/pg_wchar.h"
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -52,6 +53,23 @@ ta_report_out_of_range(const char *fname)
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s: result is out of range for type double precision",
 					fname)));
+}
+
+/* An excerpt of an input for messages, cut at a character boundary. */
+char *
+ta_input_excerpt(const char *str, size_t len, size_t maxbytes)
+{
+	int			keep;
+	char	   *r;
+
+	if (len <= maxbytes)
+		return pnstrdup(str, len);
+	keep = pg_mbcliplen(str, (int) Min(len, (size_t) PG_INT32_MAX),
+						(int) Min(maxbytes, (size_t) PG_INT32_MAX));
+	r = palloc(keep + 4);
+	memcpy(r, str, keep);
+	memcpy(r + keep, "...", 4);
+	return r;
 }
 
 /* OID of labels[idx] in the calling function's enum result type. */

@@ -15,7 +15,10 @@
 #include "exactsum.h"
 #include "weightset.h"
 
+#include "miscadmin.h"
 #include "utils/builtins.h"
+
+#include <float.h>
 
 PG_FUNCTION_INFO_V1(hhi_accum);
 PG_FUNCTION_INFO_V1(hhi_accum_mode);
@@ -202,12 +205,12 @@ top_share_accum(PG_FUNCTION_ARGS)
 	{
 		if (st == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+		return ws_return(fcinfo, st);
 	}
 	w = CheckWeight(fcinfo, "top_share", "weight", PG_GETARG_FLOAT8(1));
 	if (st == NULL)
 		st = ws_create(WS_TOP, n);
-	PG_RETURN_POINTER(ws_top_add(st, w));
+	return ws_return(fcinfo, ws_top_add(fcinfo, st, w));
 }
 
 /* top_share: exact sum of the n largest over the exact total. */
@@ -231,7 +234,10 @@ top_share_final(PG_FUNCTION_ARGS)
 	top = ws_sum_new();
 	v = ws_values(st);
 	for (int i = 0; i < st->nvals; i++)
-		top = ws_sum_add(top, v[i]);
+	{
+		CHECK_FOR_INTERRUPTS();
+		top = ws_sum_add(top, v[i], "top_share");
+	}
 	rc = xsum_ratio(top, 1, ws_total(st), 1, &r);
 	if (rc != XSUM_OK)
 		ta_report_out_of_range("top_share");
@@ -271,12 +277,12 @@ share_above_accum(PG_FUNCTION_ARGS)
 	{
 		if (st == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+		return ws_return(fcinfo, st);
 	}
 	w = CheckWeight(fcinfo, "share_above", "weight", PG_GETARG_FLOAT8(1));
 	if (st == NULL)
 		st = ws_create(WS_ABOVE, threshold + 0.0);
-	PG_RETURN_POINTER(ws_above_add(st, w));
+	return ws_return(fcinfo, ws_above_add(fcinfo, st, w));
 }
 
 /*
@@ -340,11 +346,14 @@ ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, const char *fname,
 	above = ws_sum_new();
 	tmp = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
 	for (int i = 0; i < st->nvals; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (IsAbove(v[i], td, total, st->param, tmp))
 		{
-			above = ws_sum_add(above, v[i]);
+			above = ws_sum_add(above, v[i], fname);
 			k++;
 		}
+	}
 	*count = k;
 	if (xsum_ratio(above, 1, total, 1, share) != XSUM_OK)
 		ta_report_out_of_range(fname);
@@ -389,7 +398,7 @@ active_share_accum(PG_FUNCTION_ARGS)
 	{
 		if (st == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+		return ws_return(fcinfo, st);
 	}
 	/* a NULL side is a name that side does not hold */
 	if (!PG_ARGISNULL(1))
@@ -400,47 +409,97 @@ active_share_accum(PG_FUNCTION_ARGS)
 						PG_GETARG_FLOAT8(2));
 	if (st == NULL)
 		st = ws_create(WS_ACTIVE, 0);
-	PG_RETURN_POINTER(ws_append(st, p, b));
-}
-
-/* A total as an unevaluated sum hi + lo, both deterministic. */
-static void
-SplitTotal(XSum *total, double *hi, double *lo)
-{
-	*hi = ws_sum_round(total, "active_share");
-	total = ws_sum_add(total, -*hi);
-	*lo = ws_sum_round(total, "active_share");
+	return ws_return(fcinfo, ws_append(st, p, b));
 }
 
 /*
- * Sign of p·B − b·P with B = bh + bl and P = ph + pl, exactly: the double
- * products decide when they are far apart, the exact sum otherwise.
+ * The total of one side (col 0: portfolio, 1: benchmark) of the pairs,
+ * exactly, times a scale: 1, or 2^-64 when the total is beyond the double
+ * range (a sum of fewer than 2^31 weights is below 2^1055, so scaled it is
+ * below 2^991).  Returns the scaled total as an unevaluated sum hi + lo of
+ * doubles (106 bits, both deterministic), or false when the total is zero.
+ */
+static bool
+SideTotal(const double *v, int nvals, int col, double *scale, double *hi,
+		  double *lo)
+{
+	XSum	   *t = ws_sum_new();
+
+	for (int i = 0; i < nvals; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		t = ws_sum_add(t, v[2 * i + col], "active_share");
+	}
+	if (xsum_sign(t) == 0)
+		return false;
+	*scale = 1;
+	if (xsum_round(t, hi) != XSUM_OK)
+	{
+		*scale = 0x1p-64;
+		xsum_init(t, t->n);
+		for (int i = 0; i < nvals; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			t = ws_sum_add_prod(t, v[2 * i + col], *scale, "active_share");
+		}
+		if (xsum_round(t, hi) != XSUM_OK)
+			elog(ERROR, "active_share: a scaled total does not fit a double");
+	}
+	t = ws_sum_add(t, -*hi, "active_share");
+	if (xsum_round(t, lo) != XSUM_OK)
+		elog(ERROR, "active_share: the rest of a total does not fit a double");
+	pfree(t);
+	return true;
+}
+
+/* Adds x * s * y exactly, s a power of two (one product when s = 1). */
+static inline XSum *
+AddScaled(XSum *a, double x, double s, double y)
+{
+	if (s == 1)
+		return ws_sum_add_prod(a, x, y, "active_share");
+	return ws_sum_add_prod3(a, x, s, y, "active_share");
+}
+
+/*
+ * Sign of p'·B − b'·P with p' = p·sp, b' = b·sb, B = bh + bl and
+ * P = ph + pl, exactly: the double products decide when they are far
+ * apart, the exact sum otherwise.
  */
 static int
-SignOfTerm(double p, double b, double ph, double pl, double bh, double bl,
-		   XSum *tmp)
+SignOfTerm(double p, double b, double sp, double sb, double ph, double pl,
+		   double bh, double bl, XSum *tmp)
 {
-	double		d1 = p * bh;
-	double		d2 = b * ph;
+	double		x = p * sp;
+	double		y = b * sb;
 
 	if (p == 0 || b == 0)
 		return (p > 0) - (b > 0);
-	if (isfinite(d1) && isfinite(d2) &&
-		(d1 == 0 || d1 >= 0x1p-900) && (d2 == 0 || d2 >= 0x1p-900))
+	/* x and y are exact unless they underflow */
+	if (x >= DBL_MIN && y >= DBL_MIN)
 	{
-		double		diff = d1 - d2;
+		double		d1 = x * bh;
+		double		d2 = y * ph;
 
-		if (diff > (d1 + d2) * 0x1p-48)
-			return 1;
-		if (-diff > (d1 + d2) * 0x1p-48)
-			return -1;
+		if (isfinite(d1) && isfinite(d2) &&
+			(d1 == 0 || d1 >= 0x1p-900) && (d2 == 0 || d2 >= 0x1p-900))
+		{
+			double		diff = d1 - d2;
+
+			if (diff > (d1 + d2) * 0x1p-48)
+				return 1;
+			if (-diff > (d1 + d2) * 0x1p-48)
+				return -1;
+		}
 	}
 	/* a small window first (the products are close), the full range if not */
 	for (int n = 16;; n = XSUM_MAX_CHUNKS)
 	{
 		xsum_init(tmp, n);
-		if (xsum_add_prod(tmp, p, bh) == 0 && xsum_add_prod(tmp, p, bl) == 0 &&
-			xsum_add_prod(tmp, -b, ph) == 0 && xsum_add_prod(tmp, -b, pl) == 0)
+		if (xsum_add_prod3(tmp, p, sp, bh) == 0 &&
+			xsum_add_prod3(tmp, p, sp, bl) == 0 &&
+			xsum_add_prod3(tmp, -b, sb, ph) == 0 &&
+			xsum_add_prod3(tmp, -b, sb, pl) == 0)
 			return xsum_sign(tmp);
 		if (n == XSUM_MAX_CHUNKS)
 			elog(ERROR, "active_share: four products do not fit a full accumulator");
@@ -448,22 +507,24 @@ SignOfTerm(double p, double b, double ph, double pl, double bh, double bl,
 }
 
 /*
- * active_share: ½ Σ |p/P − b/B|, computed as Σ |p·B − b·P| / (2·P·B) with
- * every term exact for the totals P and B read as double-doubles (106
- * bits): the result is within an ulp or two of the exact value and depends
- * only on the multiset of pairs.
+ * active_share: ½ Σ |p/P − b/B|, computed as Σ |p'·B' − b'·P'| / (2·P'·B')
+ * where each side is scaled by a power of two when its total is beyond the
+ * double range (p' = p·sp, P' = P·sp; likewise b), with every term exact for
+ * the totals P' and B' read as double-doubles (106 bits): the result is
+ * within an ulp or two of the exact value and depends only on the multiset
+ * of pairs.
  */
 Datum
 active_share_final(PG_FUNCTION_ARGS)
 {
 	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ACTIVE, "active_share");
 	double	   *v;
-	XSum	   *ptot;
-	XSum	   *btot;
 	XSum	   *num;
 	XSum	   *den;
 	XSum	   *tmp;
-	double		ph,
+	double		sp,
+				sb,
+				ph,
 				pl,
 				bh,
 				bl,
@@ -473,17 +534,9 @@ active_share_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	ws_check_values(fcinfo, st, "active_share");
 	v = ws_values(st);
-	ptot = ws_sum_new();
-	btot = ws_sum_new();
-	for (int i = 0; i < st->nvals; i++)
-	{
-		ptot = ws_sum_add(ptot, v[2 * i]);
-		btot = ws_sum_add(btot, v[2 * i + 1]);
-	}
-	if (xsum_sign(ptot) == 0 || xsum_sign(btot) == 0)
+	if (!SideTotal(v, st->nvals, 0, &sp, &ph, &pl) ||
+		!SideTotal(v, st->nvals, 1, &sb, &bh, &bl))
 		PG_RETURN_NULL();
-	SplitTotal(ptot, &ph, &pl);
-	SplitTotal(btot, &bh, &bl);
 
 	num = ws_sum_new();
 	tmp = palloc(xsum_size(XSUM_MAX_CHUNKS));
@@ -491,8 +544,10 @@ active_share_final(PG_FUNCTION_ARGS)
 	{
 		double		p = v[2 * i];
 		double		b = v[2 * i + 1];
-		int			sign = SignOfTerm(p, b, ph, pl, bh, bl, tmp);
+		int			sign;
 
+		CHECK_FOR_INTERRUPTS();
+		sign = SignOfTerm(p, b, sp, sb, ph, pl, bh, bl, tmp);
 		if (sign == 0)
 			continue;
 		if (sign < 0)
@@ -500,18 +555,18 @@ active_share_final(PG_FUNCTION_ARGS)
 			p = -p;
 			b = -b;
 		}
-		num = ws_sum_add_prod(num, p, bh);
+		num = AddScaled(num, p, sp, bh);
 		if (bl != 0)
-			num = ws_sum_add_prod(num, p, bl);
-		num = ws_sum_add_prod(num, -b, ph);
+			num = AddScaled(num, p, sp, bl);
+		num = AddScaled(num, -b, sb, ph);
 		if (pl != 0)
-			num = ws_sum_add_prod(num, -b, pl);
+			num = AddScaled(num, -b, sb, pl);
 	}
 	den = ws_sum_new();
-	den = ws_sum_add_prod3(den, 2, ph, bh);
-	den = ws_sum_add_prod3(den, 2, ph, bl);
-	den = ws_sum_add_prod3(den, 2, pl, bh);
-	den = ws_sum_add_prod3(den, 2, pl, bl);
+	den = ws_sum_add_prod3(den, 2, ph, bh, "active_share");
+	den = ws_sum_add_prod3(den, 2, ph, bl, "active_share");
+	den = ws_sum_add_prod3(den, 2, pl, bh, "active_share");
+	den = ws_sum_add_prod3(den, 2, pl, bl, "active_share");
 	if (xsum_ratio(num, 1, den, 1, &r) != XSUM_OK)
 		ta_report_out_of_range("active_share");
 	PG_RETURN_FLOAT8(r);
