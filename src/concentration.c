@@ -412,134 +412,144 @@ active_share_accum(PG_FUNCTION_ARGS)
 	return ws_return(fcinfo, ws_append(st, p, b));
 }
 
+/* At most this many pieces: a total spans fewer than 2^1088 / 2^-1074. */
+#define AS_MAX_PIECES 64
+
 /*
- * The total of one side (col 0: portfolio, 1: benchmark) of the pairs,
- * exactly, times a scale: 1, or 2^-64 when the total is beyond the double
- * range (a sum of fewer than 2^31 weights is below 2^1055, so scaled it is
- * below 2^991).  Returns the scaled total as an unevaluated sum hi + lo of
- * doubles (106 bits, both deterministic), or false when the total is zero.
+ * A total split exactly into pieces m[j] * s[j], largest first: m[j] a
+ * double, s[j] = 1, or 2^64 for the few pieces of a total beyond the double
+ * range.  Sums of weights of similar size take one or two pieces.
+ */
+typedef struct SplitTotal
+{
+	int			n;
+	double		m[AS_MAX_PIECES];
+	double		s[AS_MAX_PIECES];
+} SplitTotal;
+
+/*
+ * The exact total of one side (col 0: portfolio, 1: benchmark) of the
+ * pairs, split into pieces; false when it is zero.  Each piece takes the
+ * top bits of what is left (the rest shrinks by 2^52 or more), and every
+ * value here is a multiple of 2^-1074, so the pieces end exactly.
  */
 static bool
-SideTotal(const double *v, int nvals, int col, double *scale, double *hi,
-		  double *lo)
+SplitSide(const double *v, int nvals, int col, SplitTotal *sp)
 {
 	XSum	   *t = ws_sum_new();
+	XSum	   *scale = ws_sum_new();
 
 	for (int i = 0; i < nvals; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		t = ws_sum_add(t, v[2 * i + col], "active_share");
 	}
-	if (xsum_sign(t) == 0)
-		return false;
-	*scale = 1;
-	if (xsum_round(t, hi) != XSUM_OK)
+	scale = ws_sum_add(scale, 0x1p64, "active_share");
+	sp->n = 0;
+	while (xsum_sign(t) != 0)
 	{
-		*scale = 0x1p-64;
-		xsum_init(t, t->n);
-		for (int i = 0; i < nvals; i++)
+		double		h;
+		double		f = 1;
+
+		if (sp->n == AS_MAX_PIECES)
+			elog(ERROR, "active_share: a total does not split into %d doubles",
+				 AS_MAX_PIECES);
+		if (xsum_round(t, &h) != XSUM_OK)
 		{
-			CHECK_FOR_INTERRUPTS();
-			t = ws_sum_add_prod(t, v[2 * i + col], *scale, "active_share");
+			/* beyond the double range: a piece of h * 2^64, h within an ulp */
+			f = 0x1p64;
+			if (xsum_ratio(t, 1, scale, 1, &h) != XSUM_OK)
+				elog(ERROR, "active_share: a total is beyond 2^1088");
 		}
-		if (xsum_round(t, hi) != XSUM_OK)
-			elog(ERROR, "active_share: a scaled total does not fit a double");
+		sp->m[sp->n] = h;
+		sp->s[sp->n] = f;
+		sp->n++;
+		t = f == 1 ? ws_sum_add(t, -h, "active_share") :
+			ws_sum_add_prod(t, -h, f, "active_share");
 	}
-	t = ws_sum_add(t, -*hi, "active_share");
-	if (xsum_round(t, lo) != XSUM_OK)
-		elog(ERROR, "active_share: the rest of a total does not fit a double");
 	pfree(t);
-	return true;
+	pfree(scale);
+	return sp->n > 0;
 }
 
-/* Adds x * s * y exactly, s a power of two (one product when s = 1). */
-static inline XSum *
-AddScaled(XSum *a, double x, double s, double y)
+/* Adds sign * x * T exactly, for a split total T. */
+static XSum *
+AddTimesTotal(XSum *a, double x, const SplitTotal *t, const char *fname)
 {
-	if (s == 1)
-		return ws_sum_add_prod(a, x, y, "active_share");
-	return ws_sum_add_prod3(a, x, s, y, "active_share");
+	for (int j = 0; j < t->n; j++)
+		a = t->s[j] == 1 ? ws_sum_add_prod(a, x, t->m[j], fname) :
+			ws_sum_add_prod3(a, x, t->m[j], t->s[j], fname);
+	return a;
 }
 
 /*
- * Sign of p'·B − b'·P with p' = p·sp, b' = b·sb, B = bh + bl and
- * P = ph + pl, exactly: the double products decide when they are far
- * apart, the exact sum otherwise.
+ * Sign of p·B − b·P, exactly: the double products of the top pieces decide
+ * when they are far apart, the exact sum otherwise.
  */
 static int
-SignOfTerm(double p, double b, double sp, double sb, double ph, double pl,
-		   double bh, double bl, XSum *tmp)
+SignOfTerm(double p, double b, const SplitTotal *P, const SplitTotal *B,
+		   XSum **tmp)
 {
-	double		x = p * sp;
-	double		y = b * sb;
+	double		d1 = p * B->m[0];
+	double		d2 = b * P->m[0];
 
 	if (p == 0 || b == 0)
 		return (p > 0) - (b > 0);
-	/* x and y are exact unless they underflow */
-	if (x >= DBL_MIN && y >= DBL_MIN)
+	if ((d1 == 0 || d1 >= 0x1p-900) && (d2 == 0 || d2 >= 0x1p-900))
 	{
-		double		d1 = x * bh;
-		double		d2 = y * ph;
+		double		diff;
 
-		if (isfinite(d1) && isfinite(d2) &&
-			(d1 == 0 || d1 >= 0x1p-900) && (d2 == 0 || d2 >= 0x1p-900))
+		/* the same factor on both sides: exact unless it overflows */
+		if (B->s[0] > P->s[0])
+			d1 *= B->s[0];
+		else if (P->s[0] > B->s[0])
+			d2 *= P->s[0];
+		diff = d1 - d2;
+		if (isfinite(d1) && isfinite(d2) && isfinite(diff))
 		{
-			double		diff = d1 - d2;
-
+			/* the top pieces are within 2^-52 of the totals */
 			if (diff > (d1 + d2) * 0x1p-48)
 				return 1;
 			if (-diff > (d1 + d2) * 0x1p-48)
 				return -1;
 		}
 	}
-	/* a small window first (the products are close), the full range if not */
-	for (int n = 16;; n = XSUM_MAX_CHUNKS)
-	{
-		xsum_init(tmp, n);
-		if (xsum_add_prod3(tmp, p, sp, bh) == 0 &&
-			xsum_add_prod3(tmp, p, sp, bl) == 0 &&
-			xsum_add_prod3(tmp, -b, sb, ph) == 0 &&
-			xsum_add_prod3(tmp, -b, sb, pl) == 0)
-			return xsum_sign(tmp);
-		if (n == XSUM_MAX_CHUNKS)
-			elog(ERROR, "active_share: four products do not fit a full accumulator");
-	}
+	xsum_init(*tmp, (*tmp)->n);
+	*tmp = AddTimesTotal(*tmp, p, B, "active_share");
+	*tmp = AddTimesTotal(*tmp, -b, P, "active_share");
+	return xsum_sign(*tmp);
 }
 
 /*
- * active_share: ½ Σ |p/P − b/B|, computed as Σ |p'·B' − b'·P'| / (2·P'·B')
- * where each side is scaled by a power of two when its total is beyond the
- * double range (p' = p·sp, P' = P·sp; likewise b), with every term exact for
- * the totals P' and B' read as double-doubles (106 bits): the result is
- * within an ulp or two of the exact value and depends only on the multiset
- * of pairs.
+ * active_share: ½ Σ |p/P − b/B|, computed as Σ |p·B − b·P| / (2·P·B) with
+ * the totals P and B exact (split into doubles) and the sign of every term
+ * decided exactly: numerator and denominator are exact sums of products,
+ * so the result is within one ulp of the exact value (xsum_ratio), even for
+ * totals beyond the double range, and depends only on the multiset of pairs.
  */
 Datum
 active_share_final(PG_FUNCTION_ARGS)
 {
 	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ACTIVE, "active_share");
 	double	   *v;
+	SplitTotal *P;
+	SplitTotal *B;
 	XSum	   *num;
 	XSum	   *den;
 	XSum	   *tmp;
-	double		sp,
-				sb,
-				ph,
-				pl,
-				bh,
-				bl,
-				r;
+	double		r;
 
 	if (st == NULL || st->nvals == 0)
 		PG_RETURN_NULL();
 	ws_check_values(fcinfo, st, "active_share");
 	v = ws_values(st);
-	if (!SideTotal(v, st->nvals, 0, &sp, &ph, &pl) ||
-		!SideTotal(v, st->nvals, 1, &sb, &bh, &bl))
+	P = palloc(sizeof(SplitTotal));
+	B = palloc(sizeof(SplitTotal));
+	if (!SplitSide(v, st->nvals, 0, P) || !SplitSide(v, st->nvals, 1, B))
 		PG_RETURN_NULL();
 
 	num = ws_sum_new();
-	tmp = palloc(xsum_size(XSUM_MAX_CHUNKS));
+	tmp = ws_sum_new();
 	for (int i = 0; i < st->nvals; i++)
 	{
 		double		p = v[2 * i];
@@ -547,26 +557,17 @@ active_share_final(PG_FUNCTION_ARGS)
 		int			sign;
 
 		CHECK_FOR_INTERRUPTS();
-		sign = SignOfTerm(p, b, sp, sb, ph, pl, bh, bl, tmp);
+		sign = SignOfTerm(p, b, P, B, &tmp);
 		if (sign == 0)
 			continue;
-		if (sign < 0)
-		{
-			p = -p;
-			b = -b;
-		}
-		num = AddScaled(num, p, sp, bh);
-		if (bl != 0)
-			num = AddScaled(num, p, sp, bl);
-		num = AddScaled(num, -b, sb, ph);
-		if (pl != 0)
-			num = AddScaled(num, -b, sb, pl);
+		num = AddTimesTotal(num, sign * p, B, "active_share");
+		num = AddTimesTotal(num, -sign * b, P, "active_share");
 	}
 	den = ws_sum_new();
-	den = ws_sum_add_prod3(den, 2, ph, bh, "active_share");
-	den = ws_sum_add_prod3(den, 2, ph, bl, "active_share");
-	den = ws_sum_add_prod3(den, 2, pl, bh, "active_share");
-	den = ws_sum_add_prod3(den, 2, pl, bl, "active_share");
+	for (int j = 0; j < P->n; j++)
+		for (int k = 0; k < B->n; k++)
+			den = ws_sum_add_prod3(den, P->m[j], B->m[k],
+								   2 * P->s[j] * B->s[k], "active_share");
 	if (xsum_ratio(num, 1, den, 1, &r) != XSUM_OK)
 		ta_report_out_of_range("active_share");
 	PG_RETURN_FLOAT8(r);
