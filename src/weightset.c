@@ -228,10 +228,12 @@ TotalProblem(WeightSet *st)
 					problem = "A kept weight is zero.";
 		}
 		SplitCount(others, &hi, &lo);
-		if (xsum_add_prod3(rest, -hi, 0x1p32, bound) != 0 ||
-			xsum_add_prod(rest, -lo, bound) != 0)
+		if (problem != NULL)
+			 /* reported above */ ;
+		else if (xsum_add_prod3(rest, -hi, 0x1p32, bound) != 0 ||
+				 xsum_add_prod(rest, -lo, bound) != 0)
 			problem = "The exact total is out of range.";
-		else if (problem == NULL && xsum_sign(rest) > 0)
+		else if (xsum_sign(rest) > 0)
 			problem = st->kind == WS_TOP && others == 0 ?
 				"The total is not the sum of the weights." :
 				"The total is larger than the weights not kept can make it.";
