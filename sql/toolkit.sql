@@ -110,3 +110,79 @@ SELECT expect_error($$SELECT active_share(p, b) FROM (VALUES (-1::float8, 1::flo
 SELECT expect_error($$SELECT active_share(p, b) FROM (VALUES (1::float8, -1::float8)) AS v(p, b)$$);
 SELECT expect_error($$SELECT active_share(p, b) FROM (VALUES ('NaN'::float8, 1::float8)) AS v(p, b)$$);
 SELECT expect_error($$SELECT active_share(p, b) FROM (VALUES (1::float8, 'Infinity'::float8)) AS v(p, b)$$);
+
+-- active_share with a side whose total is beyond the largest double: the
+-- shares are still well defined (was 22003)
+SELECT active_share(p, b) AS same_proportions FROM (VALUES (1e308::float8, 1::float8), (1e308, 1)) AS v(p, b);
+SELECT active_share(p, b) AS sixth FROM (VALUES (1e308::float8, 1::float8), (1e308, 2), (1e308, 3)) AS v(p, b);
+SELECT active_share(p, b) AS both_sides_huge
+FROM (VALUES (1.7976931348623157e308::float8, 1.7976931348623157e308::float8), (1.7976931348623157e308, 0), (0, 1.7976931348623157e308)) AS v(p, b);
+-- scaling a side by a power of two changes nothing, to the last bit, also
+-- when its total leaves the double range
+SELECT same_bits(active_share(b * 2 ^ 1020, w), active_share(b, w)) AS portfolio_scaled,
+       same_bits(active_share(w, b * 2 ^ 1020), active_share(w, b)) AS benchmark_scaled,
+       same_bits(active_share(b * 2 ^ 1020, b * 2 ^ -1000), active_share(b, b)) AS both_scaled
+FROM hw2;
+-- within one ulp of the exact value (checked by exact cross-multiplication
+-- in numeric) for random books of mixed magnitudes, totals beyond the double
+-- range included
+SELECT setseed(0.75);
+CREATE FUNCTION pg_temp.random_weight(huge boolean) RETURNS float8 LANGUAGE sql VOLATILE AS $$
+  SELECT CASE floor(random() * CASE WHEN huge THEN 7 ELSE 5 END)::int
+           WHEN 0 THEN 0
+           WHEN 1 THEN floor(random() * 2000) * 5e-324
+           WHEN 2 THEN random() * 1e-300
+           WHEN 3 THEN random()
+           WHEN 4 THEN random() * 1e300
+           ELSE (0.5 + random() / 2) * 1.7976931348623157e308 END $$;
+CREATE TEMP TABLE as_books AS
+SELECT i % 100 AS g, pg_temp.random_weight(i % 2 = 0) AS p, pg_temp.random_weight(i % 3 = 0) AS b
+FROM generate_series(1, 2000) AS i;
+-- and books whose totals need more than two doubles (106 bits), the
+-- portfolio nearly the benchmark: the totals are used exactly (read as
+-- double-doubles they made the first book's result twice too small)
+INSERT INTO as_books VALUES
+  (100, 1, 1), (100, 2::float8 ^ -60, 2::float8 ^ -60), (100, 2::float8 ^ -120, 2::float8 ^ -120),
+  (100, 2::float8 ^ -180, 2::float8 ^ -180 * (1 + 2::float8 ^ -50)),
+  (101, 2::float8 ^ 100, 2::float8 ^ 100), (101, 1, 1), (101, 2::float8 ^ -100, 2::float8 ^ -100 + 2::float8 ^ -152),
+  (102, 1.7976931348623157e308, 1.7976931348623157e308), (102, 1.7976931348623157e308, 1.7976931348623157e308),
+  (102, 2::float8 ^ 100, 2::float8 ^ 100 + 2::float8 ^ 48), (102, 1, 1);
+CREATE TEMP TABLE as_check AS
+SELECT g, active_share(p, b) AS r,
+       sum(exact_numeric(p)) AS pt, sum(exact_numeric(b)) AS bt
+FROM as_books GROUP BY g;
+SELECT g, r FROM as_check WHERE g >= 100 ORDER BY g;
+SELECT count(*) AS books, count(*) FILTER (WHERE c.pt > 1.7976931348623157e308 OR c.bt > 1.7976931348623157e308) AS beyond_double,
+       count(*) FILTER (WHERE abs(exact_numeric(c.r) * 2 * c.pt * c.bt - n.num) <= exact_ulp(c.r) * 2 * c.pt * c.bt) AS within_1_ulp
+FROM as_check c
+JOIN (SELECT k.g, sum(abs(exact_numeric(k.p) * c2.bt - exact_numeric(k.b) * c2.pt)) AS num
+      FROM as_books k JOIN as_check c2 USING (g) GROUP BY k.g) AS n USING (g)
+WHERE c.pt > 0 AND c.bt > 0;
+
+-- every toolkit aggregate with NaN, ±Infinity, -0, subnormals and the edges
+-- of the double range: a clean error with its SQLSTATE, or the right value
+CREATE FUNCTION pg_temp.value_or_error(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  r text;
+BEGIN
+  EXECUTE sql INTO r;
+  RETURN coalesce(r, 'NULL');
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+SELECT x, pg_temp.value_or_error(format('SELECT top_share(w, 1) FROM (VALUES (%s::float8), (%s)) AS v(w)', quote_literal(x), quote_literal(x))) AS top_share_1,
+       pg_temp.value_or_error(format('SELECT share_above(w, 0.25) FROM (VALUES (%s::float8), (1e-320)) AS v(w)', quote_literal(x))) AS share_above,
+       pg_temp.value_or_error(format('SELECT count_above(w, 0) FROM (VALUES (%s::float8), (1e-320)) AS v(w)', quote_literal(x))) AS count_above,
+       pg_temp.value_or_error(format('SELECT active_share(p, b) FROM (VALUES (%s::float8, 1::float8), (1, %s)) AS v(p, b)', quote_literal(x), quote_literal(x))) AS active_share
+FROM (VALUES ('NaN'), ('Infinity'), ('-Infinity'), ('-0.0'), ('0'), ('5e-324'), ('2.2250738585072014e-308'),
+             ('1.7976931348623157e308'), ('-1.7976931348623157e308'), ('-5e-324')) AS v(x);
+SELECT t, pg_temp.value_or_error(format('SELECT share_above(w, %s) FROM (VALUES (1::float8), (5e-324), (1.7976931348623157e308)) AS v(w)', quote_literal(t))) AS share_above,
+       pg_temp.value_or_error(format('SELECT count_above(w, %s) FROM (VALUES (1::float8), (5e-324), (1.7976931348623157e308)) AS v(w)', quote_literal(t))) AS count_above
+FROM (VALUES ('NaN'), ('Infinity'), ('-Infinity'), ('-0.0'), ('5e-324'), ('1e-310'), ('0.9999999999999999'), ('1'),
+             ('1.7976931348623157e308'), ('-5e-324')) AS v(t);
+SELECT n, pg_temp.value_or_error(format('SELECT top_share(w, %s) FROM (VALUES (1::float8), (5e-324), (1.7976931348623157e308)) AS v(w)', n)) AS top_share
+FROM (VALUES (1), (2), (3), (2147483647), (0), (-2147483648)) AS v(n);
+-- many weights at the largest double: totals beyond double precision
+SELECT top_share(w, 2) AS top2, share_above(w, 0.2) AS above, count_above(w, 0.2) AS names,
+       active_share(w, 1) AS vs_equal
+FROM (SELECT 1.7976931348623157e308::float8 AS w FROM generate_series(1, 4)) AS v;

@@ -164,6 +164,234 @@ SELECT expect_error($$SELECT pg_temp.count_above_rollup(st)
 -- the running state inside an aggregate is updated in place, a direct call copies
 SELECT share_above_final(share_above_accum(st, 1, 0.1)) AS added, share_above_final(st) AS unchanged
 FROM (SELECT share_above_accum(NULL, 3, 0.1) AS st) AS s;
+-- every state a function returns reads back, as text and through binary
+-- COPY (weightset_send/recv): random states (seeded) of weights from
+-- subnormals to near the largest double, with ties and zeros, of every kind
+-- and parameter, built by the aggregates, by direct calls and by combine
+SELECT setseed(0.25);
+CREATE AGGREGATE pg_temp.active_state(float8, float8) (SFUNC = active_share_accum, STYPE = weightset);
+CREATE AGGREGATE pg_temp.ws_rollup(weightset) (SFUNC = weightset_combine, STYPE = weightset);
+CREATE FUNCTION pg_temp.random_weight() RETURNS float8 LANGUAGE sql VOLATILE AS $$
+  SELECT CASE floor(random() * 8)::int
+           WHEN 0 THEN floor(random() * 2000) * 5e-324
+           WHEN 1 THEN random() * 2.2250738585072014e-308
+           WHEN 2 THEN random() * 1e-300
+           WHEN 3 THEN random() * 1e300
+           WHEN 4 THEN (0.5 + random() / 2) * 1.7976931348623157e308
+           WHEN 5 THEN floor(random() * 4)
+           ELSE random() END $$;
+CREATE TEMP TABLE ws_rows AS
+SELECT i, i % 60 AS g, pg_temp.random_weight() AS w, pg_temp.random_weight() AS b
+FROM generate_series(1, 3000) AS i;
+CREATE TEMP TABLE ws_params AS
+SELECT g, (ARRAY[1, 2, 5, 50, 1000])[g % 5 + 1] AS n,
+       (ARRAY[0, 5e-324, 1e-310, 0.001, 0.3, 0.9999999999999999])[g % 6 + 1]::float8 AS t
+FROM generate_series(0, 59) AS g;
+-- one pass per group, and the same rows in three parts merged by combine
+CREATE TEMP TABLE ws_random AS
+SELECT 'aggregate' AS how, g, pg_temp.top_state(w, n ORDER BY i) AS top, pg_temp.above_state(w, t ORDER BY i) AS above,
+       pg_temp.active_state(w, b ORDER BY i) AS active
+FROM ws_rows JOIN ws_params USING (g) GROUP BY g
+UNION ALL
+SELECT 'combined', g, pg_temp.ws_rollup(top ORDER BY part), pg_temp.ws_rollup(above ORDER BY part DESC), pg_temp.ws_rollup(active ORDER BY part)
+FROM (SELECT g, i % 3 AS part, pg_temp.top_state(w, n ORDER BY i) AS top, pg_temp.above_state(w, t ORDER BY i) AS above,
+             pg_temp.active_state(w, b ORDER BY i) AS active
+      FROM ws_rows JOIN ws_params USING (g) GROUP BY g, i % 3) AS parts GROUP BY g;
+-- direct calls: one more row, and combine by hand with an empty state
+INSERT INTO ws_random
+SELECT 'direct', g, top_share_accum(top, 5e-324, n), share_above_accum(above, 1.7976931348623157e308, t),
+       active_share_accum(active, NULL, 5e-324)
+FROM ws_random JOIN ws_params USING (g) WHERE how = 'aggregate'
+UNION ALL
+SELECT 'with empty', g, weightset_combine(format('1;top;%s;0;0;', n)::weightset, top),
+       weightset_combine(above, format('1;above;%s;0;0;', t)::weightset), weightset_combine('1;active;', active)
+FROM ws_random JOIN ws_params USING (g) WHERE how = 'aggregate';
+SELECT how, count(*) AS states,
+       count(*) FILTER (WHERE top::text::weightset::text = top::text AND above::text::weightset::text = above::text
+                        AND active::text::weightset::text = active::text) AS text_round_trips,
+       count(*) FILTER (WHERE same_bits(top_share_final(top::text::weightset), top_share_final(top))
+                        AND same_bits(share_above_final(above::text::weightset), share_above_final(above))
+                        AND count_above_final(above::text::weightset) = count_above_final(above)
+                        AND same_bits(active_share_final(active::text::weightset), active_share_final(active))) AS same_results,
+       count(*) FILTER (WHERE top_share_final(top) BETWEEN 0 AND 1 AND share_above_final(above) BETWEEN 0 AND 1
+                        AND active_share_final(active) BETWEEN 0 AND 1) AS in_range,
+       count(*) FILTER (WHERE top::text ~ '(^|[;,])[0-9.]*e-3[0-9][0-9]'
+                        OR above::text ~ '(^|[;,])[0-9.]*e-3[0-9][0-9]') AS with_subnormal_or_tiny
+FROM ws_random GROUP BY how ORDER BY how;
+-- merged states have the same (canonical) text as one pass over all rows
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE a.top::text = c.top::text AND a.above::text = c.above::text
+                        AND a.active::text = c.active::text) AS same_text
+FROM ws_random a JOIN ws_random c USING (g) WHERE a.how = 'aggregate' AND c.how = 'combined';
+COPY ws_random TO '/tmp/tactalloc_regress_ws_random.bin' (FORMAT binary);
+CREATE TEMP TABLE ws_random2 (LIKE ws_random);
+COPY ws_random2 FROM '/tmp/tactalloc_regress_ws_random.bin' (FORMAT binary);
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE a.top::text = b.top::text AND a.above::text = b.above::text
+                        AND a.active::text = b.active::text) AS binary_round_trips
+FROM ws_random a JOIN ws_random2 b USING (how, g);
+-- subnormal weights and thresholds read back (they were rejected)
+SELECT top_share_accum(NULL, 5e-324, 1)::text::weightset AS subnormal_weight,
+       share_above_accum(NULL, 1, 5e-324)::text::weightset AS subnormal_threshold,
+       active_share_accum(NULL, 2.2250738585072009e-308, 5e-324)::text::weightset AS subnormal_pair;
+-- a state merged with itself until its row count is 2^62 reads back at each
+-- step; once more and the count overflows bigint: 22003 at once
+WITH RECURSIVE r(i, s) AS (SELECT 0, '1;top;1;1;1.0.1.00000001;1'::weightset
+                           UNION ALL SELECT i + 1, weightset_combine(s, s) FROM r WHERE i < 62)
+SELECT count(*) AS states, count(*) FILTER (WHERE s::text::weightset::text = s::text) AS round_trips,
+       max(s::text) FILTER (WHERE i = 62) AS last
+FROM r;
+SELECT expect_error($$SELECT weightset_combine(s, s) FROM (SELECT '1;top;1;4611686018427387904;1.1.1.40000000;1'::weightset AS s) AS v$$);
+SELECT expect_error($$SELECT weightset_combine('1;above;0.5;9223372036854775807;0;'::weightset, share_above_accum(NULL, 1, 0.5))$$);
+SELECT expect_error($$SELECT top_share_accum('1;top;1;9223372036854775807;0;0'::weightset, 1, 1)$$);
+SELECT expect_error($$SELECT share_above_accum('1;above;0.5;9223372036854775807;0;'::weightset, 1, 0.5)$$);
+
+-- no stale memory in stored values: a group's state grows into memory that
+-- held the previous group's weights (777); the spare room is zero, and the
+-- state has the same bytes as the same rows aggregated alone
+SET enable_hashagg = off;
+CREATE TEMP TABLE ws_stale AS
+SELECT g, pg_temp.above_state(w, 0 ORDER BY o) AS above, pg_temp.top_state(w, 50 ORDER BY o) AS top,
+       pg_temp.active_state(w, w ORDER BY o) AS active
+FROM (SELECT 1 AS g, 0 AS o, 777::float8 AS w FROM generate_series(1, 40)
+      UNION ALL SELECT 2, 0, 99 UNION ALL SELECT 2, 1, 1 FROM generate_series(1, 18)) AS v
+GROUP BY g;
+RESET enable_hashagg;
+CREATE TEMP TABLE ws_alone AS
+SELECT pg_temp.above_state(w, 0 ORDER BY o) AS above, pg_temp.top_state(w, 50 ORDER BY o) AS top,
+       pg_temp.active_state(w, w ORDER BY o) AS active
+FROM (SELECT 0 AS o, 99::float8 AS w UNION ALL SELECT 1, 1 FROM generate_series(1, 18)) AS v;
+SELECT position('\x0000000000488840'::bytea IN s.above::rawstate::bytea) AS above_777_at,
+       position('\x0000000000488840'::bytea IN s.top::rawstate::bytea) AS top_777_at,
+       position('\x0000000000488840'::bytea IN s.active::rawstate::bytea) AS active_777_at,
+       s.above::rawstate::bytea = a.above::rawstate::bytea AND s.top::rawstate::bytea = a.top::rawstate::bytea
+         AND s.active::rawstate::bytea = a.active::rawstate::bytea AS same_bytes_as_alone,
+       length(s.active::rawstate::bytea) AS active_bytes
+FROM ws_stale s, ws_alone a WHERE s.g = 2;
+-- a state returned outside an aggregate has no spare room (capacity = entries)
+SELECT f, substring(b FROM 9 FOR 4) = substring(b FROM 13 FOR 4) AS no_spare_room, length(b) AS bytes
+FROM (VALUES ('top_share_accum', top_share_accum(top_share_accum(NULL, 99, 50), 1, 50)::rawstate::bytea),
+             ('share_above_accum', share_above_accum(share_above_accum(NULL, 99, 0), 1, 0)::rawstate::bytea),
+             ('active_share_accum', active_share_accum(active_share_accum(NULL, 99, 1), 1, 99)::rawstate::bytea),
+             ('weightset_combine', weightset_combine(top_share_accum(NULL, 99, 50), top_share_accum(NULL, 1, 50))::rawstate::bytea),
+             ('weightset_combine, one side empty', weightset_combine(NULL, (SELECT top FROM ws_alone))::rawstate::bytea),
+             ('weightset_in', '1;top;50;2;1.0.1.00000064;99,1'::weightset::rawstate::bytea)) AS v(f, b);
+
+-- forged but well-formed states: a state must be one the aggregates can
+-- build, so no final function can leave its range
+SELECT t, expect_error(format('SELECT %L::weightset', t)) AS result
+FROM (VALUES ('1;top;1;2;0;1'), ('1;top;2;3;1.0.1.00000001;5,4'), ('1;top;2;2;1.0.1.0000000a;5,4'),
+             ('1;top;2;3;1.0.1.0000000e;5,4'), ('1;top;1;1;1.90.1.00000001;1'),
+             ('1;top;1;2;1.-35.2.0000400000000001;5e-324'),
+             ('1;above;0.1;3;1.0.1.00000001;5,4'), ('1;above;0.1;2;1.0.1.00000064;60'),
+             ('1;above;0.1;2;1.0.1.00000064;60,0'), ('1;above;0.1;0;1.0.1.00000001;'),
+             ('1;above;0.5;1;1.97.1.00000001;')) AS v(t);
+-- the limits themselves are real states
+SELECT top_share_final('1;top;2;3;1.0.1.0000000d;5,4') AS top2_of_5_4_4,
+       share_above_final('1;above;0.5;3;1.0.1.00000064;60') AS above_half,
+       count_above_final('1;above;0.5;3;1.0.1.00000064;60') AS names_above_half;
+-- random forged texts: each is rejected or gives results in range
+CREATE FUNCTION pg_temp.forged_outcome(t text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  s weightset;
+  r float8;
+  c bigint;
+BEGIN
+  BEGIN
+    s := t::weightset;
+  EXCEPTION WHEN OTHERS THEN
+    RETURN 'rejected ' || SQLSTATE;
+  END;
+  IF t LIKE '1;top;%' THEN
+    r := top_share_final(s);
+  ELSIF t LIKE '1;above;%' THEN
+    r := share_above_final(s);
+    c := count_above_final(s);
+    IF c < 0 OR c > split_part(t, ';', 4)::bigint OR (c IS NULL) <> (r IS NULL) THEN
+      RETURN 'count out of range';
+    END IF;
+  ELSE
+    r := active_share_final(s);
+  END IF;
+  RETURN CASE WHEN r IS NULL THEN 'accepted, NULL' WHEN r BETWEEN 0 AND 1 THEN 'accepted, in range'
+              ELSE 'OUT OF RANGE ' || r END;
+END $$;
+SELECT setseed(0.5);
+CREATE TEMP TABLE ws_forged AS
+SELECT CASE k WHEN 0 THEN format('1;top;%s;%s;%s;%s', 1 + floor(random() * 3), cnt, tot, ws)
+              WHEN 1 THEN format('1;above;%s;%s;%s;%s', (ARRAY[0, 0.1, 0.5, 0.9])[1 + floor(random() * 4)], cnt, tot, ws)
+              ELSE format('1;active;%s', pairs) END AS t
+FROM (SELECT floor(random() * 3)::int AS k,
+             (ARRAY['0', '1', '2', '3', '5', '100', '4611686018427387904', '9223372036854775807'])[1 + floor(random() * 8)] AS cnt,
+             (ARRAY['0', '1.0.1.00000001', '1.0.1.00000005', '1.0.1.00000009', '1.0.1.0000000d', '1.0.1.00000064',
+                    '1.-34.1.00004000', '1.32.1.00000001', '1.60.1.00000001', '1.-101.1.00000001', '1.0.1.-00000001'])[1 + floor(random() * 11)] AS tot,
+             (ARRAY['', '1', '5', '5,4', '4,4', '5,4,4', '60', '0', '5e-324', '1e308,1e308', '1,0'])[1 + floor(random() * 11)] AS ws,
+             (ARRAY['', '1:1', '1:0', '0:1', '1e308:1,1e308:1', '0:0', '5e-324:1,1:5e-324'])[1 + floor(random() * 7)] AS pairs
+      FROM generate_series(1, 3000)) AS r;
+SELECT pg_temp.forged_outcome(t) AS outcome, count(*) AS texts FROM ws_forged GROUP BY 1 ORDER BY 1;
+-- a real state with its row count, total or cut forged in its bytes
+SELECT field, expect_error(format($$SELECT %s%L::bytea::rawstate::weightset)$$, f, b)) AS result
+FROM (SELECT top_share_accum(top_share_accum(top_share_accum(NULL, 1, 2), 2, 2), 3, 2)::rawstate::bytea AS top,
+             share_above_accum(share_above_accum(NULL, 1, 0), 2, 0)::rawstate::bytea AS above) AS s,
+LATERAL (VALUES
+  ('top count', 'top_share_final(', set_byte(top, 20, 2)),
+  ('top total chunk not normalised', 'top_share_final(', set_byte(top, 67, 64)),
+  ('top total chunk not normalised, combined', 'weightset_combine(NULL::weightset, ', set_byte(top, 67, 64)),
+  ('top total too large', 'top_share_final(', set_byte(top, 83, 1)),
+  ('top total too large, combined', 'weightset_combine(top_share_accum(NULL, 1, 2), ', set_byte(top, 83, 1)),
+  ('above count', 'count_above_final(', set_byte(above, 20, 1)),
+  ('above cut', 'share_above_final(', set_byte(above, 43, 63)),
+  ('above threshold -0', 'share_above_final(', set_byte(above, 35, 128))) AS c(field, f, b)
+ORDER BY field;
+-- both sides of combine are of the same kind and parameter, even an empty one
+SELECT expect_error($$SELECT weightset_combine('1;top;1;0;0;'::weightset, share_above_accum(NULL, 1, 0.1))$$);
+SELECT expect_error($$SELECT weightset_combine(share_above_accum(NULL, 1, 0.1), '1;active;'::weightset)$$);
+SELECT expect_error($$SELECT weightset_combine(share_above_accum(NULL, 1, 0.1), '1;above;0.2;0;0;'::weightset)$$);
+SELECT expect_error($$SELECT weightset_combine('1;top;3;0;0;'::weightset, '1;top;2;0;0;'::weightset)$$);
+
+-- input errors name the input function and quote text at a character
+-- boundary (80 bytes at most); binary input is not quoted
+SELECT expect_error(format('SELECT %L::weightset', '1;top;x' || repeat('é', 60))) AS cut_text;
+-- 79 bytes (the next character would end at byte 81) and "..."
+SELECT octet_length(substring(m FROM '"(.*)"')) AS quoted_bytes
+FROM (SELECT expect_error(format('SELECT %L::weightset', '1;top;x' || repeat('é', 60))) AS m) AS e;
+COPY (SELECT convert_to('1;top;x' || repeat('é', 60), 'UTF8')) TO '/tmp/tactalloc_regress_ws_bad.bin' (FORMAT binary);
+SELECT expect_error($$COPY ws_one FROM '/tmp/tactalloc_regress_ws_bad.bin' (FORMAT binary)$$) AS binary_input;
+COPY (SELECT '\x313b746f703b0a00ff'::bytea) TO '/tmp/tactalloc_regress_ws_bad.bin' (FORMAT binary);
+SELECT expect_error($$COPY ws_one FROM '/tmp/tactalloc_regress_ws_bad.bin' (FORMAT binary)$$) AS binary_junk;
+
+-- every state function called directly with junk, extreme and foreign states
+CREATE FUNCTION pg_temp.value_or_error(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  r text;
+BEGIN
+  EXECUTE sql INTO r;
+  RETURN coalesce(r, 'NULL');
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+SELECT f, pg_temp.value_or_error(format('SELECT %s', f)) AS result
+FROM (VALUES ('weightset_out(''\x''::bytea::rawstate::weightset)'),
+             ('weightset_send(''\x00''::bytea::rawstate::weightset)'),
+             ('weightset_send(''1;top;1;1;1.0.1.00000001;1''::weightset)'),
+             ('top_share_accum(''1;active;''::weightset, 1, 1)'),
+             ('top_share_accum(NULL, 1.7976931348623157e308, 2147483647)'),
+             ('top_share_accum(''1;top;2147483647;0;0;''::weightset, 5e-324, 2147483647)::text'),
+             ('top_share_final(NULL)'),
+             ('top_share_final(''1;top;1;0;0;''::weightset)'),
+             ('share_above_accum(NULL, ''NaN'', 0.5)'),
+             ('share_above_accum(''1;above;0;0;0;''::weightset, 1, -0.0)::text'),
+             ('share_above_accum(''1;above;0;0;0;''::weightset, 1, 5e-324)'),
+             ('share_above_final(''1;above;0.9999999999999999;0;0;''::weightset)'),
+             ('count_above_final(''1;top;1;0;0;''::weightset)'),
+             ('count_above_final(NULL)'),
+             ('active_share_accum(''1;above;0;0;0;''::weightset, 1, 1)'),
+             ('active_share_accum(NULL, -0.0, -0.0)::text'),
+             ('active_share_accum(NULL, ''-Infinity'', 1)'),
+             ('active_share_final(''1;active;0:0,0:0''::weightset)'),
+             ('active_share_final(''1;active;1.7976931348623157e308:5e-324,1.7976931348623157e308:5e-324''::weightset)'),
+             ('weightset_combine(''1;active;1:2''::weightset, ''\x00''::bytea::rawstate::weightset)'),
+             ('weightset_combine(''1;active;1:2''::weightset, ''1;active;3:4''::weightset)::text')) AS v(f);
 DROP TYPE rawstate CASCADE;
 
 -- streak states: int8[] {rows, leading run, trailing run, longest run}

@@ -6,6 +6,7 @@
 
 #include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
+#include "mb/pg_wchar.h"
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -99,6 +100,23 @@ ta_report_sum_range(const char *fname)
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("%s: exact sum out of range", fname),
 			 errdetail("No sum of finite values reaches 2^3136 in magnitude; the state was forged or corrupted.")));
+}
+
+/* An excerpt of an input for messages, cut at a character boundary. */
+char *
+ta_input_excerpt(const char *str, size_t len, size_t maxbytes)
+{
+	int			keep;
+	char	   *r;
+
+	if (len <= maxbytes)
+		return pnstrdup(str, len);
+	keep = pg_mbcliplen(str, (int) Min(len, (size_t) PG_INT32_MAX),
+						(int) Min(maxbytes, (size_t) PG_INT32_MAX));
+	r = palloc(keep + 4);
+	memcpy(r, str, keep);
+	memcpy(r + keep, "...", 4);
+	return r;
 }
 
 /*

@@ -41,6 +41,13 @@ ta_check_finite(const char *fname, const char *argname, double v)
 }
 
 /*
+ * A palloc'd excerpt of the input str (len bytes, in the server encoding) of
+ * at most maxbytes bytes, cut at a character boundary and followed by "..."
+ * when cut: messages that quote an input never split a character.
+ */
+extern char *ta_input_excerpt(const char *str, size_t len, size_t maxbytes);
+
+/*
  * The OID of labels[idx] in the enum type the calling function returns.
  * The labels are looked up once per call site and kept in fn_extra.
  */

@@ -15,7 +15,10 @@
 #include "exactsum.h"
 #include "weightset.h"
 
+#include "miscadmin.h"
 #include "utils/builtins.h"
+
+#include <float.h>
 
 PG_FUNCTION_INFO_V1(hhi_accum);
 PG_FUNCTION_INFO_V1(hhi_accum_mode);
@@ -202,12 +205,12 @@ top_share_accum(PG_FUNCTION_ARGS)
 	{
 		if (st == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+		return ws_return(fcinfo, st);
 	}
 	w = CheckWeight(fcinfo, "top_share", "weight", PG_GETARG_FLOAT8(1));
 	if (st == NULL)
 		st = ws_create(WS_TOP, n);
-	PG_RETURN_POINTER(ws_top_add(st, w));
+	return ws_return(fcinfo, ws_top_add(fcinfo, st, w));
 }
 
 /* top_share: exact sum of the n largest over the exact total. */
@@ -231,7 +234,10 @@ top_share_final(PG_FUNCTION_ARGS)
 	top = ws_sum_new();
 	v = ws_values(st);
 	for (int i = 0; i < st->nvals; i++)
-		top = ws_sum_add(top, v[i]);
+	{
+		CHECK_FOR_INTERRUPTS();
+		top = ws_sum_add(top, v[i], "top_share");
+	}
 	rc = xsum_ratio(top, 1, ws_total(st), 1, &r);
 	if (rc != XSUM_OK)
 		ta_report_out_of_range("top_share");
@@ -271,12 +277,12 @@ share_above_accum(PG_FUNCTION_ARGS)
 	{
 		if (st == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+		return ws_return(fcinfo, st);
 	}
 	w = CheckWeight(fcinfo, "share_above", "weight", PG_GETARG_FLOAT8(1));
 	if (st == NULL)
 		st = ws_create(WS_ABOVE, threshold + 0.0);
-	PG_RETURN_POINTER(ws_above_add(st, w));
+	return ws_return(fcinfo, ws_above_add(fcinfo, st, w));
 }
 
 /*
@@ -340,11 +346,14 @@ ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, const char *fname,
 	above = ws_sum_new();
 	tmp = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
 	for (int i = 0; i < st->nvals; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (IsAbove(v[i], td, total, st->param, tmp))
 		{
-			above = ws_sum_add(above, v[i]);
+			above = ws_sum_add(above, v[i], fname);
 			k++;
 		}
+	}
 	*count = k;
 	if (xsum_ratio(above, 1, total, 1, share) != XSUM_OK)
 		ta_report_out_of_range(fname);
@@ -389,7 +398,7 @@ active_share_accum(PG_FUNCTION_ARGS)
 	{
 		if (st == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+		return ws_return(fcinfo, st);
 	}
 	/* a NULL side is a name that side does not hold */
 	if (!PG_ARGISNULL(1))
@@ -400,118 +409,165 @@ active_share_accum(PG_FUNCTION_ARGS)
 						PG_GETARG_FLOAT8(2));
 	if (st == NULL)
 		st = ws_create(WS_ACTIVE, 0);
-	PG_RETURN_POINTER(ws_append(st, p, b));
+	return ws_return(fcinfo, ws_append(st, p, b));
 }
 
-/* A total as an unevaluated sum hi + lo, both deterministic. */
-static void
-SplitTotal(XSum *total, double *hi, double *lo)
+/* At most this many pieces: a total spans fewer than 2^1088 / 2^-1074. */
+#define AS_MAX_PIECES 64
+
+/*
+ * A total split exactly into pieces m[j] * s[j], largest first: m[j] a
+ * double, s[j] = 1, or 2^64 for the few pieces of a total beyond the double
+ * range.  Sums of weights of similar size take one or two pieces.
+ */
+typedef struct SplitTotal
 {
-	*hi = ws_sum_round(total, "active_share");
-	total = ws_sum_add(total, -*hi);
-	*lo = ws_sum_round(total, "active_share");
+	int			n;
+	double		m[AS_MAX_PIECES];
+	double		s[AS_MAX_PIECES];
+} SplitTotal;
+
+/*
+ * The exact total of one side (col 0: portfolio, 1: benchmark) of the
+ * pairs, split into pieces; false when it is zero.  Each piece takes the
+ * top bits of what is left (the rest shrinks by 2^52 or more), and every
+ * value here is a multiple of 2^-1074, so the pieces end exactly.
+ */
+static bool
+SplitSide(const double *v, int nvals, int col, SplitTotal *sp)
+{
+	XSum	   *t = ws_sum_new();
+	XSum	   *scale = ws_sum_new();
+
+	for (int i = 0; i < nvals; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		t = ws_sum_add(t, v[2 * i + col], "active_share");
+	}
+	scale = ws_sum_add(scale, 0x1p64, "active_share");
+	sp->n = 0;
+	while (xsum_sign(t) != 0)
+	{
+		double		h;
+		double		f = 1;
+
+		if (sp->n == AS_MAX_PIECES)
+			elog(ERROR, "active_share: a total does not split into %d doubles",
+				 AS_MAX_PIECES);
+		if (xsum_round(t, &h) != XSUM_OK)
+		{
+			/* beyond the double range: a piece of h * 2^64, h within an ulp */
+			f = 0x1p64;
+			if (xsum_ratio(t, 1, scale, 1, &h) != XSUM_OK)
+				elog(ERROR, "active_share: a total is beyond 2^1088");
+		}
+		sp->m[sp->n] = h;
+		sp->s[sp->n] = f;
+		sp->n++;
+		t = f == 1 ? ws_sum_add(t, -h, "active_share") :
+			ws_sum_add_prod(t, -h, f, "active_share");
+	}
+	pfree(t);
+	pfree(scale);
+	return sp->n > 0;
+}
+
+/* Adds sign * x * T exactly, for a split total T. */
+static XSum *
+AddTimesTotal(XSum *a, double x, const SplitTotal *t, const char *fname)
+{
+	for (int j = 0; j < t->n; j++)
+		a = t->s[j] == 1 ? ws_sum_add_prod(a, x, t->m[j], fname) :
+			ws_sum_add_prod3(a, x, t->m[j], t->s[j], fname);
+	return a;
 }
 
 /*
- * Sign of p·B − b·P with B = bh + bl and P = ph + pl, exactly: the double
- * products decide when they are far apart, the exact sum otherwise.
+ * Sign of p·B − b·P, exactly: the double products of the top pieces decide
+ * when they are far apart, the exact sum otherwise.
  */
 static int
-SignOfTerm(double p, double b, double ph, double pl, double bh, double bl,
-		   XSum *tmp)
+SignOfTerm(double p, double b, const SplitTotal *P, const SplitTotal *B,
+		   XSum **tmp)
 {
-	double		d1 = p * bh;
-	double		d2 = b * ph;
+	double		d1 = p * B->m[0];
+	double		d2 = b * P->m[0];
 
 	if (p == 0 || b == 0)
 		return (p > 0) - (b > 0);
-	if (isfinite(d1) && isfinite(d2) &&
-		(d1 == 0 || d1 >= 0x1p-900) && (d2 == 0 || d2 >= 0x1p-900))
+	if ((d1 == 0 || d1 >= 0x1p-900) && (d2 == 0 || d2 >= 0x1p-900))
 	{
-		double		diff = d1 - d2;
+		double		diff;
 
-		if (diff > (d1 + d2) * 0x1p-48)
-			return 1;
-		if (-diff > (d1 + d2) * 0x1p-48)
-			return -1;
+		/* the same factor on both sides: exact unless it overflows */
+		if (B->s[0] > P->s[0])
+			d1 *= B->s[0];
+		else if (P->s[0] > B->s[0])
+			d2 *= P->s[0];
+		diff = d1 - d2;
+		if (isfinite(d1) && isfinite(d2) && isfinite(diff))
+		{
+			/* the top pieces are within 2^-52 of the totals */
+			if (diff > (d1 + d2) * 0x1p-48)
+				return 1;
+			if (-diff > (d1 + d2) * 0x1p-48)
+				return -1;
+		}
 	}
-	/* a small window first (the products are close), the full range if not */
-	for (int n = 16;; n = XSUM_MAX_CHUNKS)
-	{
-		xsum_init(tmp, n);
-		if (xsum_add_prod(tmp, p, bh) == 0 && xsum_add_prod(tmp, p, bl) == 0 &&
-			xsum_add_prod(tmp, -b, ph) == 0 && xsum_add_prod(tmp, -b, pl) == 0)
-			return xsum_sign(tmp);
-		if (n == XSUM_MAX_CHUNKS)
-			elog(ERROR, "active_share: four products do not fit a full accumulator");
-	}
+	xsum_init(*tmp, (*tmp)->n);
+	*tmp = AddTimesTotal(*tmp, p, B, "active_share");
+	*tmp = AddTimesTotal(*tmp, -b, P, "active_share");
+	return xsum_sign(*tmp);
 }
 
 /*
  * active_share: ½ Σ |p/P − b/B|, computed as Σ |p·B − b·P| / (2·P·B) with
- * every term exact for the totals P and B read as double-doubles (106
- * bits): the result is within an ulp or two of the exact value and depends
- * only on the multiset of pairs.
+ * the totals P and B exact (split into doubles) and the sign of every term
+ * decided exactly: numerator and denominator are exact sums of products,
+ * so the result is within one ulp of the exact value (xsum_ratio), even for
+ * totals beyond the double range, and depends only on the multiset of pairs.
  */
 Datum
 active_share_final(PG_FUNCTION_ARGS)
 {
 	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ACTIVE, "active_share");
 	double	   *v;
-	XSum	   *ptot;
-	XSum	   *btot;
+	SplitTotal *P;
+	SplitTotal *B;
 	XSum	   *num;
 	XSum	   *den;
 	XSum	   *tmp;
-	double		ph,
-				pl,
-				bh,
-				bl,
-				r;
+	double		r;
 
 	if (st == NULL || st->nvals == 0)
 		PG_RETURN_NULL();
 	ws_check_values(fcinfo, st, "active_share");
 	v = ws_values(st);
-	ptot = ws_sum_new();
-	btot = ws_sum_new();
-	for (int i = 0; i < st->nvals; i++)
-	{
-		ptot = ws_sum_add(ptot, v[2 * i]);
-		btot = ws_sum_add(btot, v[2 * i + 1]);
-	}
-	if (xsum_sign(ptot) == 0 || xsum_sign(btot) == 0)
+	P = palloc(sizeof(SplitTotal));
+	B = palloc(sizeof(SplitTotal));
+	if (!SplitSide(v, st->nvals, 0, P) || !SplitSide(v, st->nvals, 1, B))
 		PG_RETURN_NULL();
-	SplitTotal(ptot, &ph, &pl);
-	SplitTotal(btot, &bh, &bl);
 
 	num = ws_sum_new();
-	tmp = palloc(xsum_size(XSUM_MAX_CHUNKS));
+	tmp = ws_sum_new();
 	for (int i = 0; i < st->nvals; i++)
 	{
 		double		p = v[2 * i];
 		double		b = v[2 * i + 1];
-		int			sign = SignOfTerm(p, b, ph, pl, bh, bl, tmp);
+		int			sign;
 
+		CHECK_FOR_INTERRUPTS();
+		sign = SignOfTerm(p, b, P, B, &tmp);
 		if (sign == 0)
 			continue;
-		if (sign < 0)
-		{
-			p = -p;
-			b = -b;
-		}
-		num = ws_sum_add_prod(num, p, bh);
-		if (bl != 0)
-			num = ws_sum_add_prod(num, p, bl);
-		num = ws_sum_add_prod(num, -b, ph);
-		if (pl != 0)
-			num = ws_sum_add_prod(num, -b, pl);
+		num = AddTimesTotal(num, sign * p, B, "active_share");
+		num = AddTimesTotal(num, -sign * b, P, "active_share");
 	}
 	den = ws_sum_new();
-	den = ws_sum_add_prod3(den, 2, ph, bh);
-	den = ws_sum_add_prod3(den, 2, ph, bl);
-	den = ws_sum_add_prod3(den, 2, pl, bh);
-	den = ws_sum_add_prod3(den, 2, pl, bl);
+	for (int j = 0; j < P->n; j++)
+		for (int k = 0; k < B->n; k++)
+			den = ws_sum_add_prod3(den, P->m[j], B->m[k],
+								   2 * P->s[j] * B->s[k], "active_share");
 	if (xsum_ratio(num, 1, den, 1, &r) != XSUM_OK)
 		ta_report_out_of_range("active_share");
 	PG_RETURN_FLOAT8(r);

@@ -19,9 +19,11 @@
  */
 #include "weightset.h"
 
+#include "common/int.h"
 #include "common/shortest_dec.h"
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -93,8 +95,8 @@ CheckHeader(FunctionCallInfo fcinfo, WeightSet *st, int kind,
 			st->nvals == Min(st->count, (int64) n);
 	}
 	else if (ok && st->kind == WS_ABOVE)
-		ok = st->param >= 0 && st->param < 1 &&
-			st->cut >= 0 && st->cut <= DBL_MAX;
+		ok = st->param >= 0 && st->param < 1 && !signbit(st->param) &&
+			st->cut >= 0 && st->cut <= DBL_MAX && !signbit(st->cut);
 	else if (ok)
 		ok = st->param == 0 && st->cut == 0 && st->nvals == st->count;
 	if (ok && ws_has_total(st->kind))
@@ -116,22 +118,169 @@ CheckHeader(FunctionCallInfo fcinfo, WeightSet *st, int kind,
 						ta_funcname(fcinfo, fname), ws_kind_aggs[st->kind])));
 }
 
-/* Checks every entry: finite, non-negative (not -0), heap order for WS_TOP. */
+/* Raises 22003 for an exact sum beyond the numeric core's range. */
+static void
+ReportSumRange(const char *fname)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s: sum of weights is out of range", fname)));
+}
+
+/* Raises 22003 when count rows and one more cannot be counted. */
 void
-ws_check_values(FunctionCallInfo fcinfo, WeightSet *st, const char *fname)
+ws_check_count(FunctionCallInfo fcinfo, int64 count, const char *fname)
+{
+	if (unlikely(count == PG_INT64_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: row count out of range for type bigint",
+						ta_funcname(fcinfo, fname))));
+}
+
+/*
+ * Whether the chunks of an exact total are within what its carry budget
+ * allows: a real accumulator's chunks grow by less than 2^32 per addition
+ * since its last carry propagation, so one whose chunks are larger was made
+ * by hand and could overflow on the next additions.
+ */
+static bool
+TotalChunksValid(const XSum *t)
+{
+	int64		bound = (int64) (XSUM_MAX_BUDGET - t->budget + 1) << 32;
+
+	for (int i = 0; i < t->n; i++)
+		if (t->c[i] > bound || t->c[i] < -bound)
+			return false;
+	return true;
+}
+
+/*
+ * A 64-bit count as two doubles, exactly: count = hi * 2^32 + lo.
+ */
+static inline void
+SplitCount(int64 count, double *hi, double *lo)
+{
+	*hi = (double) (count >> 32);
+	*lo = (double) (count & 0xFFFFFFFF);
+}
+
+/*
+ * What is wrong with the total of a WS_TOP or WS_ABOVE state, or NULL.
+ * A real state's total is the exact sum of count weights, so it is a
+ * multiple of the smallest subnormal, at least the sum of the weights kept,
+ * and the weights not kept are bounded: by the smallest kept weight for
+ * WS_TOP (all of them are kept when count <= n), by the cut of the total for
+ * WS_ABOVE (which is also at least the state's own cut).  With the row
+ * count below 2^63 the total is then below 2^1087, so sums and merges of
+ * real states never approach the limits of the numeric core or of its text
+ * form.
+ */
+static const char *
+TotalProblem(WeightSet *st)
+{
+	XSum	   *t = ws_total(st);
+	double	   *v = ws_values(st);
+	XSum	   *rest;
+	int64		others = st->count - st->nvals;
+	double		bound;
+	double		hi,
+				lo;
+	const char *problem = NULL;
+
+	if (!TotalChunksValid(t))
+		return "The exact total is not in the accumulator's form.";
+	/* rest = total - the kept weights, in a window that holds any of it */
+	rest = palloc(xsum_size(XSUM_MAX_CHUNKS));
+	xsum_copy(rest, XSUM_MAX_CHUNKS, t);
+	if (rest->used)
+	{
+		/* canonical chunks: bits below 2^-1074 sit in the low chunks */
+		int			k = -1074 / XSUM_CHUNK_BITS - 1;	/* chunk of 2^-1074 */
+
+		for (int i = 0; i < rest->n - 1; i++)
+			if (rest->c[i] != 0 &&
+				(rest->lo + i < k ||
+				 (rest->lo + i == k &&
+				  (rest->c[i] & ((INT64CONST(1) << (-1074 - XSUM_CHUNK_BITS * k)) - 1)) != 0)))
+				problem = "The exact total has bits below the smallest double.";
+	}
+	for (int i = 0; i < st->nvals && problem == NULL; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (xsum_add(rest, -v[i]) != 0)
+			problem = "The exact total is out of range.";
+	}
+	if (problem == NULL && xsum_sign(rest) < 0)
+		problem = "The kept weights add up to more than the total.";
+	if (problem == NULL)
+	{
+		/* what the weights not kept can add at most */
+		if (st->kind == WS_TOP)
+			bound = others > 0 ? v[0] : 0;
+		else
+		{
+			bound = ws_above_cut(st);
+			if (st->cut > bound)
+				problem = "The cut is above the threshold times the total.";
+			for (int i = 0; i < st->nvals && problem == NULL; i++)
+				if (v[i] == 0)
+					problem = "A kept weight is zero.";
+		}
+		SplitCount(others, &hi, &lo);
+		if (problem != NULL)
+			 /* reported above */ ;
+		else if (xsum_add_prod3(rest, -hi, 0x1p32, bound) != 0 ||
+				 xsum_add_prod(rest, -lo, bound) != 0)
+			problem = "The exact total is out of range.";
+		else if (xsum_sign(rest) > 0)
+			problem = st->kind == WS_TOP && others == 0 ?
+				"The total is not the sum of the weights." :
+				"The total is larger than the weights not kept can make it.";
+	}
+	pfree(rest);
+	return problem;
+}
+
+/*
+ * What is wrong with the entries and totals of a state whose header is
+ * valid (CheckHeader), or NULL: every invariant a state built by the
+ * aggregates satisfies, so a final function given any state that passes
+ * returns a value in its documented range.
+ */
+static const char *
+StateProblem(WeightSet *st)
 {
 	double	   *v = ws_values(st);
 	int64		n = (int64) st->nvals * ws_width(st->kind);
 
 	for (int64 i = 0; i < n; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (unlikely(!isfinite(v[i]) || signbit(v[i])))
-			ReportMalformed(ta_funcname(fcinfo, fname), "An entry is negative or not finite.",
-							ERRCODE_INVALID_PARAMETER_VALUE);
+			return "An entry is negative or not finite.";
+	}
 	if (st->kind == WS_TOP)
 		for (int i = 1; i < st->nvals; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
 			if (unlikely(v[(i - 1) / 2] > v[i]))
-				ReportMalformed(ta_funcname(fcinfo, fname), "The kept weights are not in heap order.",
-								ERRCODE_INVALID_PARAMETER_VALUE);
+				return "The kept weights are not in heap order.";
+		}
+	if (ws_has_total(st->kind))
+		return TotalProblem(st);
+	return NULL;
+}
+
+/* Checks every entry and the totals of a state (see StateProblem). */
+void
+ws_check_values(FunctionCallInfo fcinfo, WeightSet *st, const char *fname)
+{
+	const char *problem = StateProblem(st);
+
+	if (problem != NULL)
+		ReportMalformed(ta_funcname(fcinfo, fname), problem,
+						ERRCODE_INVALID_PARAMETER_VALUE);
 }
 
 /* The validated state in argument argno (see weightset.h). */
@@ -160,8 +309,9 @@ ws_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 }
 
 /*
- * A copy of st with room for capacity entries and, for WS_TOP and WS_ABOVE,
- * a total window of sumchunks chunks.  The copy is made in CurrentMemoryContext: an
+ * A copy of st with room for capacity (>= nvals) entries and, for WS_TOP and
+ * WS_ABOVE, a total window of sumchunks chunks; every byte of it is written
+ * (the spare entries are zero).  The copy is made in CurrentMemoryContext: an
  * aggregate's executor moves a returned state that is not the one it passed
  * into the aggregate's context and frees the old one.
  */
@@ -190,6 +340,9 @@ Resize(WeightSet *st, int64 capacity, int sumchunks)
 	}
 	memcpy(ws_values(ns), ws_values(st),
 		   (Size) st->nvals * ws_width(st->kind) * sizeof(double));
+	/* spare room holds zeros, never what the memory held before */
+	memset(ws_values(ns) + (Size) st->nvals * ws_width(st->kind), 0,
+		   (Size) (capacity - st->nvals) * ws_width(st->kind) * sizeof(double));
 	return ns;
 }
 
@@ -327,12 +480,14 @@ HeapOffer(WeightSet *st, double w)
 
 /* Adds w to the exact total of a WS_TOP or WS_ABOVE state. */
 static inline WeightSet *
-TotalAdd(WeightSet *st, double w)
+TotalAdd(FunctionCallInfo fcinfo, WeightSet *st, double w, const char *fname)
 {
 	int			need = xsum_add(ws_total(st), w);
 
 	if (unlikely(need != 0))
 	{
+		if (need < 0 || need > XSUM_MAX_CHUNKS)
+			ReportSumRange(ta_funcname(fcinfo, fname));
 		st = Resize(st, st->capacity, need);
 		need = xsum_add(ws_total(st), w);
 		Assert(need == 0);
@@ -342,9 +497,10 @@ TotalAdd(WeightSet *st, double w)
 
 /* WS_TOP: adds w to the exact total and offers it to the heap. */
 WeightSet *
-ws_top_add(WeightSet *st, double w)
+ws_top_add(FunctionCallInfo fcinfo, WeightSet *st, double w)
 {
-	st = TotalAdd(st, w);
+	ws_check_count(fcinfo, st->count, "top_share");
+	st = TotalAdd(fcinfo, st, w, "top_share");
 	st = HeapOffer(st, w);
 	st->count++;
 	return st;
@@ -380,8 +536,13 @@ Prune(WeightSet *st)
 
 	st->cut = Max(st->cut, ws_above_cut(st));
 	for (int i = 0; i < st->nvals; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (v[i] > st->cut)
 			v[k++] = v[i];
+	}
+	/* the dropped weights leave no trace in the state */
+	memset(v + k, 0, (Size) (st->nvals - k) * sizeof(double));
 	st->nvals = k;
 }
 
@@ -395,9 +556,10 @@ Prune(WeightSet *st)
  * doubles, and shrunk when three quarters of it are free.
  */
 WeightSet *
-ws_above_add(WeightSet *st, double w)
+ws_above_add(FunctionCallInfo fcinfo, WeightSet *st, double w)
 {
-	st = TotalAdd(st, w);
+	ws_check_count(fcinfo, st->count, "share_above");
+	st = TotalAdd(fcinfo, st, w, "share_above");
 	st->count++;
 	if (unlikely((st->count & (st->count - 1)) == 0) && st->count >= 256)
 	{
@@ -426,9 +588,12 @@ ws_above_add(WeightSet *st, double w)
 	return st;
 }
 
-/* a + b (same kind and parameter); a is changed in place when it has room. */
+/*
+ * a + b (same kind and parameter, valid, counts that add up within int64);
+ * a is changed in place when it has room.
+ */
 static WeightSet *
-MergeStates(WeightSet *a, WeightSet *b)
+MergeStates(FunctionCallInfo fcinfo, WeightSet *a, WeightSet *b)
 {
 	double	   *bv = ws_values(b);
 
@@ -442,6 +607,8 @@ MergeStates(WeightSet *a, WeightSet *b)
 		need = xsum_merge(ws_total(a), bt);
 		if (need != 0)
 		{
+			if (need < 0 || need > XSUM_MAX_CHUNKS)
+				ReportSumRange(ta_funcname(fcinfo, "weightset_combine"));
 			a = Resize(a, a->capacity, need);
 			need = xsum_merge(ws_total(a), bt);
 			Assert(need == 0);
@@ -450,7 +617,10 @@ MergeStates(WeightSet *a, WeightSet *b)
 	if (a->kind == WS_TOP)
 	{
 		for (int i = 0; i < b->nvals; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
 			a = HeapOffer(a, bv[i]);
+		}
 	}
 	else
 	{
@@ -469,8 +639,23 @@ MergeStates(WeightSet *a, WeightSet *b)
 }
 
 /*
- * Combine function of every weightset aggregate: empty partials first, then
- * a merge that keeps exactly what one pass over all the rows would keep.
+ * The datum a state function returns: the state itself inside an
+ * aggregate, where the spare room (zeros) makes growth amortised O(1);
+ * outside one, a copy without spare room, since that value may be stored.
+ */
+Datum
+ws_return(FunctionCallInfo fcinfo, WeightSet *st)
+{
+	if (st->capacity > st->nvals && !AggCheckCallContext(fcinfo, NULL))
+		st = Resize(st, st->nvals,
+					ws_has_total(st->kind) ? ws_total(st)->n : 0);
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * Combine function of every weightset aggregate: both states are of the
+ * same kind and parameter, even an empty one; then empty partials first,
+ * and a merge that keeps exactly what one pass over all the rows would keep.
  */
 Datum
 weightset_combine(PG_FUNCTION_ARGS)
@@ -478,35 +663,46 @@ weightset_combine(PG_FUNCTION_ARGS)
 	const char *fname = "weightset_combine";
 	WeightSet  *a = ws_getarg(fcinfo, 0, 0, fname);
 	WeightSet  *b;
+	int64		count;
 
 	if (PG_ARGISNULL(1))
 	{
 		if (a == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
+		return ws_return(fcinfo, a);
 	}
 	/* the partial state to merge is always checked entry by entry */
 	b = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(1));
 	CheckHeader(fcinfo, b, 0, fname);
 	ws_check_values(fcinfo, b, fname);
-	if (a == NULL || a->count == 0)
-		PG_RETURN_POINTER(b);
-	if (b->count == 0)
-		PG_RETURN_POINTER(a);
+	if (a == NULL)
+		return ws_return(fcinfo, b);
 	if (a->kind != b->kind)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: cannot combine a %s state with a %s state", fname,
+				 errmsg("%s: cannot combine a %s state with a %s state",
+						ta_funcname(fcinfo, fname),
 						ws_kind_aggs[a->kind], ws_kind_aggs[b->kind])));
 	if (a->param != b->param)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: cannot combine %s states with %s %s and %s",
-						fname, ws_kind_aggs[a->kind],
+						ta_funcname(fcinfo, fname), ws_kind_aggs[a->kind],
 						a->kind == WS_TOP ? "n" : "threshold",
 						float8out_internal(a->param),
 						float8out_internal(b->param))));
-	PG_RETURN_POINTER(MergeStates(a, b));
+	if (pg_add_s64_overflow(a->count, b->count, &count))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: row count out of range for type bigint",
+						ta_funcname(fcinfo, fname)),
+				 errdetail("The states hold " INT64_FORMAT " and " INT64_FORMAT " rows.",
+						   a->count, b->count)));
+	if (a->count == 0)
+		return ws_return(fcinfo, b);
+	if (b->count == 0)
+		return ws_return(fcinfo, a);
+	return ws_return(fcinfo, MergeStates(fcinfo, a, b));
 }
 
 /* A new temporary accumulator. */
@@ -519,12 +715,20 @@ ws_sum_new(void)
 	return a;
 }
 
-/* A copy of a with a window of at least needed chunks (doubling). */
+/*
+ * A copy of a with a window of at least needed chunks (doubling); needed is
+ * what the numeric core asked for, an error when the sum leaves its range.
+ */
 XSum *
-ws_sum_grow(XSum *a, int needed)
+ws_sum_grow(XSum *a, int needed, const char *fname)
 {
-	int			n = Max(needed, Min(a->n * 2, XSUM_MAX_CHUNKS));
-	XSum	   *na = palloc(xsum_size(n));
+	int			n;
+	XSum	   *na;
+
+	if (needed < 0 || needed > XSUM_MAX_CHUNKS)
+		ReportSumRange(fname);
+	n = Max(needed, Min(a->n * 2, XSUM_MAX_CHUNKS));
+	na = palloc(xsum_size(n));
 
 	xsum_copy(na, n, a);
 	pfree(a);
@@ -550,6 +754,8 @@ CompareDesc(const void *x, const void *y, void *arg)
 	const double *b = y;
 	int			width = *(int *) arg;
 
+	/* a sort of many weights stays cancellable */
+	CHECK_FOR_INTERRUPTS();
 	for (int i = 0; i < width; i++)
 	{
 		if (a[i] > b[i])
@@ -600,12 +806,16 @@ FormatState(WeightSet *st, StringInfo out)
 	}
 	/* the entries, sorted; for share_above only those above the cut */
 	for (int i = 0; i < st->nvals; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
 		if (st->kind != WS_ABOVE || ws_values(st)[i] > cut)
 			memcpy(v + (Size) nvals++ * width, ws_values(st) + (Size) i * width,
 				   width * sizeof(double));
+	}
 	qsort_arg(v, nvals, width * sizeof(double), CompareDesc, &width);
 	for (int i = 0; i < nvals; i++)
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (i > 0)
 			appendStringInfoChar(out, ',');
 		AppendDouble(out, v[i * width]);
@@ -657,7 +867,11 @@ NextField(const char **p, const char *end, char sep, size_t *len, bool *last)
 	return s;
 }
 
-/* Parses a finite, non-negative double written as s[0..len); false if bad. */
+/*
+ * Parses a finite, non-negative double written as s[0..len); false if bad.
+ * As in float8in, a subnormal reads back exactly; only a value that
+ * underflows to zero or overflows is out of range.
+ */
 static bool
 ParseWeight(const char *s, size_t len, double *v)
 {
@@ -675,7 +889,7 @@ ParseWeight(const char *s, size_t len, double *v)
 	errno = 0;
 	*v = strtod(buf, &endptr);
 	if (*endptr != '\0' || !isfinite(*v) || *v < 0 ||
-		(errno == ERANGE && *v != 0))
+		(errno == ERANGE && *v == 0))
 		return false;
 	*v += 0.0;					/* -0 reads as 0 */
 	return true;
@@ -697,11 +911,43 @@ ParseInt(const char *s, size_t len, int64 lo, int64 hi, int64 *v)
 	return errno == 0 && *endptr == '\0' && *v >= lo && *v <= hi;
 }
 
-/* Parses the text form; errors carry sqlstate (22P02 or 22P03). */
-static WeightSet *
-ParseState(const char *str, size_t slen, int sqlstate)
+/* Text or binary input being parsed, for its error messages. */
+typedef struct WsInput
 {
-	const char *fname = "weightset_in";
+	const char *str;
+	size_t		len;
+	bool		binary;			/* weightset_recv, else weightset_in */
+} WsInput;
+
+/*
+ * Rejects malformed input: 22P02 naming weightset_in and quoting (the start
+ * of) the text, or 22P03 naming weightset_recv, which does not quote bytes
+ * that may not even be text.
+ */
+ta_noreturn static void
+ReportBadInput(const WsInput *in, const char *detail)
+{
+	if (in->binary)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("weightset_recv: malformed weightset state"),
+				 errdetail("%s", detail)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("weightset_in: malformed weightset state \"%s\"",
+					ta_input_excerpt(in->str, in->len, 80)),
+			 errdetail("%s", detail)));
+}
+
+/*
+ * Parses the text form and checks that it is a state the aggregates can
+ * build (StateProblem): whatever it accepts, every function can use.
+ */
+static WeightSet *
+ParseState(const WsInput *in)
+{
+	const char *str = in->str;
+	size_t		slen = in->len;
 	const char *p = str;
 	const char *end = str + slen;
 	const char *f;
@@ -718,16 +964,17 @@ ParseState(const char *str, size_t slen, int sqlstate)
 	int			width;
 	WeightSet  *st;
 	double	   *v;
+	const char *problem;
 
 	f = NextField(&p, end, ';', &len, &last);
 	if (len != 1 || f[0] != '1' || last)
-		ReportMalformed(fname, "Unsupported format version.", sqlstate);
+		ReportBadInput(in, "Unsupported format version.");
 	f = NextField(&p, end, ';', &len, &last);
 	for (int k = 1; k < WS_NKINDS; k++)
 		if (strlen(ws_kind_names[k]) == len && memcmp(ws_kind_names[k], f, len) == 0)
 			kind = k;
 	if (kind == 0 || last)
-		ReportMalformed(fname, "Unknown state kind.", sqlstate);
+		ReportBadInput(in, "Unknown state kind.");
 	width = ws_width(kind);
 
 	if (kind == WS_TOP)
@@ -736,43 +983,44 @@ ParseState(const char *str, size_t slen, int sqlstate)
 
 		f = NextField(&p, end, ';', &len, &last);
 		if (last || !ParseInt(f, len, 1, PG_INT32_MAX, &n))
-			ReportMalformed(fname, "Bad n.", sqlstate);
+			ReportBadInput(in, "Bad n.");
 		param = (double) n;
 	}
 	else if (kind == WS_ABOVE)
 	{
 		f = NextField(&p, end, ';', &len, &last);
 		if (last || !ParseWeight(f, len, &param) || param >= 1)
-			ReportMalformed(fname, "Bad threshold.", sqlstate);
+			ReportBadInput(in, "Bad threshold.");
 	}
 	if (ws_has_total(kind))
 	{
 		f = NextField(&p, end, ';', &len, &last);
 		if (last || !ParseInt(f, len, 0, PG_INT64_MAX, &count))
-			ReportMalformed(fname, "Bad row count.", sqlstate);
+			ReportBadInput(in, "Bad row count.");
 		sumtext = NextField(&p, end, ';', &sumlen, &last);
 		if (last || xsum_from_text(sumtext, sumlen, NULL, &needed,
 								   &errmsg_core) != (int) sumlen)
-			ReportMalformed(fname, errmsg_core ? errmsg_core : "Bad total.",
-							sqlstate);
+			ReportBadInput(in, errmsg_core ? errmsg_core : "Bad total.");
 	}
 
 	/* the entries: the rest, comma-separated; no ';' may follow */
 	if (memchr(p, ';', end - p) != NULL)
-		ReportMalformed(fname, "Too many fields.", sqlstate);
+		ReportBadInput(in, "Too many fields.");
 	nvals = 0;
 	if (p < end)
 	{
 		nvals = 1;
 		for (const char *q = p; q < end; q++)
+		{
+			CHECK_FOR_INTERRUPTS();
 			nvals += (*q == ',');
+		}
 	}
 	if (kind == WS_TOP ? nvals != Min(count, (int64) param) :
 		kind == WS_ABOVE ? nvals > count : false)
-		ReportMalformed(fname, "The number of weights does not match the row count (and n).",
-						sqlstate);
+		ReportBadInput(in, "The number of weights does not match the row count (and n).");
 	if (StateBytes(kind, needed, nvals) > MaxAllocSize)
-		ReportMalformed(fname, "Too many weights.", sqlstate);
+		ReportBadInput(in, "Too many weights.");
 
 	st = palloc0(StateBytes(kind, needed, nvals));
 	SET_VARSIZE(st, StateBytes(kind, needed, nvals));
@@ -786,12 +1034,13 @@ ParseState(const char *str, size_t slen, int sqlstate)
 	if (ws_has_total(kind) &&
 		xsum_from_text(sumtext, sumlen, ws_total(st), &needed,
 					   &errmsg_core) != (int) sumlen)
-		ReportMalformed(fname, "Bad total.", sqlstate);
+		ReportBadInput(in, "Bad total.");
 	v = ws_values(st);
 	for (int64 i = 0; i < nvals; i++)
 	{
 		const char *e = NextField(&p, end, ',', &len, &last);
 
+		CHECK_FOR_INTERRUPTS();
 		if (width == 2)
 		{
 			const char *colon = memchr(e, ':', len);
@@ -799,17 +1048,23 @@ ParseState(const char *str, size_t slen, int sqlstate)
 			if (colon == NULL ||
 				!ParseWeight(e, colon - e, &v[2 * i]) ||
 				!ParseWeight(colon + 1, len - (colon - e) - 1, &v[2 * i + 1]))
-				ReportMalformed(fname, "Bad weight pair.", sqlstate);
+				ReportBadInput(in, "Bad weight pair.");
 		}
 		else if (!ParseWeight(e, len, &v[i]))
-			ReportMalformed(fname, "Bad weight.", sqlstate);
+			ReportBadInput(in, "Bad weight.");
 	}
 	st->nvals = (int32) nvals;
 	st->count = ws_has_total(kind) ? count : nvals;
 	/* the kept weights of top_share form a min-heap */
 	if (kind == WS_TOP)
 		for (int i = st->nvals / 2 - 1; i >= 0; i--)
+		{
+			CHECK_FOR_INTERRUPTS();
 			SiftDown(v, st->nvals, i);
+		}
+	problem = StateProblem(st);
+	if (problem != NULL)
+		ReportBadInput(in, problem);
 	return st;
 }
 
@@ -818,9 +1073,9 @@ Datum
 weightset_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
+	WsInput		in = {str, strlen(str), false};
 
-	PG_RETURN_POINTER(ParseState(str, strlen(str),
-								 ERRCODE_INVALID_TEXT_REPRESENTATION));
+	PG_RETURN_POINTER(ParseState(&in));
 }
 
 /* Binary input: the text form as bytes. */
@@ -828,9 +1083,8 @@ Datum
 weightset_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	const char *s = buf->data + buf->cursor;
-	size_t		len = buf->len - buf->cursor;
+	WsInput		in = {buf->data + buf->cursor, buf->len - buf->cursor, true};
 
 	buf->cursor = buf->len;
-	PG_RETURN_POINTER(ParseState(s, len, ERRCODE_INVALID_BINARY_REPRESENTATION));
+	PG_RETURN_POINTER(ParseState(&in));
 }

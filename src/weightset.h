@@ -19,7 +19,13 @@
  * Memory grows with the group, never with the table: 48 bytes of header,
  * plus the exact total (16 bytes + 8 per chunk: 64 bytes for weights of
  * similar size) for WS_TOP and WS_ABOVE, plus 8 bytes per kept weight (16
- * per pair).  Growth doubles the capacity, so it is amortised O(1) per row.
+ * per pair).  Growth doubles the capacity, so it is amortised O(1) per row;
+ * the spare room is zero, and a state returned outside an aggregate has
+ * none, so a stored state holds only its own data.
+ *
+ * Every function that takes a state from outside its own aggregate checks
+ * the invariants of the states the aggregates build (ws_check_values), so
+ * forged states cannot make a final function leave its range.
  *
  * The text form (weightset_out) is compact and canonical, and round-trips
  * exactly; two states of the same kind and parameter merge
@@ -102,11 +108,23 @@ extern WeightSet *ws_getarg(FunctionCallInfo fcinfo, int argno, int kind,
 							const char *fname);
 
 /*
- * Checks every entry of a state (finite, non-negative, heap order); errors
- * name the running aggregate, or fname outside one.
+ * Checks every entry and the totals of a state against the invariants of
+ * the states the aggregates build (finite, non-negative weights, heap
+ * order, totals consistent with the weights and the row count); errors
+ * (22023) name the running aggregate, or fname outside one.
  */
 extern void ws_check_values(FunctionCallInfo fcinfo, WeightSet *st,
 							const char *fname);
+
+/* Raises 22003 when a state of count rows cannot take one more. */
+extern void ws_check_count(FunctionCallInfo fcinfo, int64 count,
+						   const char *fname);
+
+/*
+ * Returns a state from a state function: as is inside an aggregate, without
+ * its spare room outside one (the value may be stored).
+ */
+extern Datum ws_return(FunctionCallInfo fcinfo, WeightSet *st);
 
 /* A new empty state in CurrentMemoryContext. */
 extern WeightSet *ws_create(int kind, double param);
@@ -115,7 +133,8 @@ extern WeightSet *ws_create(int kind, double param);
 extern WeightSet *ws_append(WeightSet *st, double a, double b);
 
 /* WS_ABOVE: adds w to the total and keeps it if it can end above. */
-extern WeightSet *ws_above_add(WeightSet *st, double w);
+extern WeightSet *ws_above_add(FunctionCallInfo fcinfo, WeightSet *st,
+							   double w);
 
 /*
  * WS_ABOVE: a weight at or below this can never end above the threshold,
@@ -124,23 +143,25 @@ extern WeightSet *ws_above_add(WeightSet *st, double w);
 extern double ws_above_cut(WeightSet *st);
 
 /* WS_TOP: adds w to the total and keeps it if among the n largest. */
-extern WeightSet *ws_top_add(WeightSet *st, double w);
+extern WeightSet *ws_top_add(FunctionCallInfo fcinfo, WeightSet *st,
+							 double w);
 
 /*
  * Temporary accumulators for final functions, in CurrentMemoryContext: the
- * adding helpers return the accumulator, a larger copy when it had to grow.
+ * adding helpers return the accumulator, a larger copy when it had to grow;
+ * a sum beyond the numeric core's range is an error (22003) naming fname.
  */
 extern XSum *ws_sum_new(void);
-extern XSum *ws_sum_grow(XSum *a, int needed);
+extern XSum *ws_sum_grow(XSum *a, int needed, const char *fname);
 
 static inline XSum *
-ws_sum_add(XSum *a, double x)
+ws_sum_add(XSum *a, double x, const char *fname)
 {
 	int			need = xsum_add(a, x);
 
 	if (unlikely(need != 0))
 	{
-		a = ws_sum_grow(a, need);
+		a = ws_sum_grow(a, need, fname);
 		need = xsum_add(a, x);
 		Assert(need == 0);
 	}
@@ -148,13 +169,13 @@ ws_sum_add(XSum *a, double x)
 }
 
 static inline XSum *
-ws_sum_add_prod(XSum *a, double x, double y)
+ws_sum_add_prod(XSum *a, double x, double y, const char *fname)
 {
 	int			need = xsum_add_prod(a, x, y);
 
 	if (unlikely(need != 0))
 	{
-		a = ws_sum_grow(a, need);
+		a = ws_sum_grow(a, need, fname);
 		need = xsum_add_prod(a, x, y);
 		Assert(need == 0);
 	}
@@ -162,13 +183,13 @@ ws_sum_add_prod(XSum *a, double x, double y)
 }
 
 static inline XSum *
-ws_sum_add_prod3(XSum *a, double x, double y, double z)
+ws_sum_add_prod3(XSum *a, double x, double y, double z, const char *fname)
 {
 	int			need = xsum_add_prod3(a, x, y, z);
 
 	if (unlikely(need != 0))
 	{
-		a = ws_sum_grow(a, need);
+		a = ws_sum_grow(a, need, fname);
 		need = xsum_add_prod3(a, x, y, z);
 		Assert(need == 0);
 	}
