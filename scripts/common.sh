@@ -120,3 +120,54 @@ ta_cluster_stop() {
 	fi
 	TA_CLUSTER=
 }
+
+# Sets TA_PG_OWNER, the user servers run as: postgres when run as root
+# (created if missing), otherwise the current user.
+ta_pg_owner() {
+	TA_PG_OWNER=$(id -un)
+	if [ "$(id -u)" -eq 0 ]; then
+		TA_PG_OWNER=postgres
+		id -u postgres >/dev/null 2>&1 \
+			|| useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+	fi
+}
+
+# Prints a TCP port on 127.0.0.1 that nothing listens on.
+ta_free_port() {
+	local p
+	for _ in $(seq 1 100); do
+		p=$((20000 + (RANDOM * 32768 + RANDOM) % 30000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# Starts a server on 127.0.0.1:PORT with its data and Unix socket in DIR
+# (created by initdb on the first call; DIR must exist and be writable by
+# the owner): ta_node_start DIR PORT [SERVER OPTIONS].  Returns non-zero
+# when it did not start (for example when the port was taken meanwhile);
+# stop it with ta_node_stop DIR.  Unlike ta_cluster_start it listens on
+# TCP, so that servers can connect to each other.
+ta_node_start() {
+	local dir=$1 port=$2 opts=${3:-} bindir
+	bindir=$("${PG_CONFIG:-pg_config}" --bindir)
+	[ -n "${TA_PG_OWNER:-}" ] || ta_pg_owner
+	if [ ! -d "$dir/data" ]; then
+		ta_as_owner "$bindir/initdb" -D "$dir/data" -U postgres -A trust \
+			-E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
+			|| { cat "$dir/initdb.log" >&2; return 1; }
+	fi
+	ta_as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
+		-o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off $opts" \
+		start >/dev/null 2>&1
+}
+
+# Stops a server started by ta_node_start DIR (its directory stays).
+ta_node_stop() {
+	[ -d "$1/data" ] || return 0
+	ta_as_owner "$("${PG_CONFIG:-pg_config}" --bindir)/pg_ctl" -D "$1/data" \
+		-m fast -w stop >/dev/null 2>&1 || true
+}

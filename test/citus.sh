@@ -1,0 +1,324 @@
+#!/usr/bin/env bash
+# tactalloc on a Citus cluster: a coordinator and two workers on loopback.
+#
+#   PG_CONFIG=/path/to/pg_config test/citus.sh
+#
+# Needs Citus installed for the server PG_CONFIG names (citus.control in its
+# extension directory); without it the script says so and counts as skipped.
+# It installs tactalloc into that server, starts three throwaway servers on
+# free ports of 127.0.0.1 (data and sockets in a directory of their own,
+# stopped and removed on exit), creates citus and tactalloc, distributes a
+# table of index constituents by date, and checks against the same rows in
+# a local table:
+#   - CREATE EXTENSION tactalloc reaches the workers;
+#   - every aggregate without ORDER BY runs partially on the workers
+#     (worker_partial_agg / coord_combine_agg), or whole on them when
+#     grouped by the distribution column;
+#   - the results have the same bits as on the local table, ungrouped,
+#     grouped by a non-distribution column and by the distribution column;
+#   - errors raised on the workers (or in the combine step on the
+#     coordinator) name the user's aggregate, with SQLSTATE 22023.
+# Prints one "ok N - ..." / "not ok N - ..." line per check and ends with
+# "N passed, N failed" (or "0 passed, 0 failed, 1 skipped"); exits 1 on a
+# failure.
+set -uo pipefail
+. "$(dirname "$0")/../scripts/common.sh"
+cd "$TA_ROOT" || exit 1
+
+pgc=${PG_CONFIG:-pg_config}
+if ! command -v "$pgc" >/dev/null 2>&1 \
+	|| [ ! -f "$("$pgc" --sharedir)/extension/citus.control" ]; then
+	echo "skipped: citus is not installed for $pgc"
+	echo "0 passed, 0 failed, 1 skipped"
+	exit 0
+fi
+
+ta_build_install
+bindir=$("$pgc" --bindir)
+base=$(mktemp -d /tmp/tactalloc-citus.XXXXXX)
+chmod 755 "$base"
+ta_pg_owner
+log=$base/citus.log
+nodes=(coord worker1 worker2)
+declare -A port
+
+# Stops the three servers and removes their directory.
+cleanup() {
+	local node
+	for node in "${nodes[@]}"; do
+		ta_node_stop "$base/$node"
+	done
+	if [ -z "${TA_KEEP_CLUSTER:-}" ]; then
+		rm -rf "$base"
+	else
+		ta_log "cluster directory kept: $base"
+	fi
+}
+trap cleanup EXIT
+
+n=0
+failed=0
+
+# Prints one check's line; $1 is 0 for ok.
+report() {
+	local rc=$1 what=$2
+	n=$((n + 1))
+	if [ "$rc" -eq 0 ]; then
+		echo "ok $n - $what"
+	else
+		echo "not ok $n - $what"
+		failed=$((failed + 1))
+	fi
+}
+
+# psql on a node; the rest of the arguments go to psql.
+on() {
+	local node=$1
+	shift
+	"$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$base/$node" -p "${port[$node]}" \
+		-U postgres -d postgres "$@"
+}
+
+# Runs SQL on a node and prints its unaligned output.
+val() {
+	on "$1" -At -c "$2" 2>>"$log"
+}
+
+# Reports a check: ok when the command succeeds (output to the log).
+check() {
+	local what=$1 rc
+	shift
+	"$@" >>"$log" 2>&1
+	rc=$?
+	report "$rc" "$what"
+}
+
+# Reports a check: ok when the output of SQL on a node is exactly want.
+is() {
+	local what=$1 node=$2 sql=$3 want=$4 got
+	got=$(val "$node" "$sql")
+	[ "$got" = "$want" ] || printf '# %s\n#   got:  %s\n#   want: %s\n' "$what" "$got" "$want"
+	[ "$got" = "$want" ]
+	report $? "$what"
+}
+
+# 1. three servers with citus preloaded
+unset PGHOST PGPORT PGUSER PGDATABASE PGSERVICE PGPASSWORD PGOPTIONS
+opts="-c shared_preload_libraries=citus -c max_prepared_transactions=20"
+opts+=" -c citus.node_conninfo=sslmode=disable -c citus.enable_statistics_collection=off"
+for node in "${nodes[@]}"; do
+	mkdir -p "$base/$node"
+	chmod 755 "$base/$node"
+	[ "$(id -u)" -eq 0 ] && chown "$TA_PG_OWNER" "$base/$node"
+	started=1
+	for attempt in 1 2 3 4 5; do
+		port[$node]=$(ta_free_port) || break
+		if ta_node_start "$base/$node" "${port[$node]}" "$opts"; then
+			started=0
+			break
+		fi
+	done
+	[ "$started" -eq 0 ] || { [ -f "$base/$node/server.log" ] && tail -n 20 "$base/$node/server.log"; }
+	report "$started" "$node started on 127.0.0.1:${port[$node]:-?} (attempts: ${attempt:-0})"
+done
+if [ "$failed" -gt 0 ]; then
+	echo "$((n - failed)) passed, $failed failed"
+	exit 1
+fi
+
+for node in "${nodes[@]}"; do
+	check "CREATE EXTENSION citus on $node" on "$node" -c "CREATE EXTENSION citus"
+done
+check "coordinator and workers in the metadata" on coord \
+	-c "SELECT citus_set_coordinator_host('127.0.0.1', ${port[coord]})" \
+	-c "SELECT citus_add_node('127.0.0.1', ${port[worker1]})" \
+	-c "SELECT citus_add_node('127.0.0.1', ${port[worker2]})"
+is "two active workers" coord \
+	"SELECT count(*) FROM citus_get_active_worker_nodes()" 2
+ta_log "citus $(val coord "SELECT extversion FROM pg_extension WHERE extname = 'citus'") on $("$pgc" --version)"
+
+# 2. CREATE EXTENSION tactalloc reaches the workers
+check "CREATE EXTENSION tactalloc on the coordinator" on coord -c "CREATE EXTENSION tactalloc"
+version=$(val coord "SELECT extversion FROM pg_extension WHERE extname = 'tactalloc'")
+for node in worker1 worker2; do
+	is "tactalloc $version on $node" "$node" \
+		"SELECT extversion FROM pg_extension WHERE extname = 'tactalloc'" "$version"
+done
+
+# 3. index constituents: a local table and the same rows distributed by date
+# (deterministic: every value is a function of the row's date, index and
+# security; weights are heavy-tailed, earnings include losses)
+check "local and distributed constituents" on coord -c "
+	CREATE TABLE constituents_local (
+		as_of date NOT NULL, idx text NOT NULL, security text NOT NULL,
+		sector text NOT NULL, weight float8, cap float8, earnings float8,
+		duration float8, spread float8, ret float8);
+	INSERT INTO constituents_local
+	SELECT date '2025-01-01' + d, 'IDX' || ix, 'S' || lpad(s::text, 4, '0'),
+		(ARRAY['tech', 'health', 'energy', 'financials', 'industrials', 'utilities'])[1 + (s * 7 + ix) % 6],
+		100.0::float8 / (3 + h % 997),
+		(1 + (h / 7) % 100003)::float8 / 3 * 1e6,
+		((h / 11) % 20001 - 2000)::float8 / 17 * 1e4,
+		(1 + (h / 13) % 300)::float8 / 29,
+		((h / 17) % 5000 - 200)::float8 / 3,
+		((h / 19) % 2001 - 1000)::float8 / 9973
+	FROM generate_series(0, 29) d, generate_series(1, 3) ix, generate_series(1, 100) s,
+		LATERAL (SELECT ((d * 1000003 + ix * 7919 + s * 104729) * 2654435761::int8) % 1000000007 AS h) x;
+	CREATE TABLE constituents (LIKE constituents_local);
+	SET citus.shard_count = 8;
+	SELECT create_distributed_table('constituents', 'as_of');
+	INSERT INTO constituents SELECT * FROM constituents_local;
+	ANALYZE constituents_local;"
+is "9000 rows distributed" coord "SELECT count(*) FROM constituents" 9000
+is "shards on both workers" coord \
+	"SELECT count(DISTINCT nodeport) FROM citus_shards WHERE table_name = 'constituents'::regclass" 2
+
+# The aggregates without ORDER BY, as "label|expression".
+aggs=(
+	"hhi|hhi(weight)"
+	"hhi net|hhi(weight, 'net')"
+	"hhi gross|hhi(weight - 0.2, 'gross')"
+	"effective_n|effective_n(weight)"
+	"effective_n gross|effective_n(weight - 0.2, 'gross')"
+	"dts|dts(weight, duration, spread)"
+	"weighted_mean|weighted_mean(spread, weight)"
+	"index_multiple|index_multiple(cap, earnings)"
+	"index_multiple weighted|index_multiple(cap, earnings, weight)"
+	"compound_return|compound_return(ret)"
+	"top_share|top_share(weight, 10)"
+	"share_above|share_above(weight, 0.003)"
+	"count_above|count_above(weight, 0.003)"
+	"active_share|active_share(weight, cap)"
+)
+
+# The EXPLAIN VERBOSE of a query on the coordinator, as one text.
+plan() {
+	val coord "EXPLAIN (VERBOSE, COSTS OFF) $1"
+}
+
+# 4. plan shape: partial on the workers, or whole when grouped by as_of
+for a in "${aggs[@]}"; do
+	label=${a%%|*}
+	expr=${a#*|}
+	fn=${expr%%(*}
+	for g in "" sector; do
+		p=$(plan "SELECT $expr FROM constituents${g:+ GROUP BY $g}")
+		grep -q "worker_partial_agg('[a-z_.]*$fn(" <<<"$p" && grep -q 'coord_combine_agg(' <<<"$p"
+		rc=$?
+		[ "$rc" -eq 0 ] || printf '# %s\n' "${p//$'\n'/$'\n'# }" | head -n 40
+		report "$rc" "$label runs partially on the workers${g:+ (GROUP BY $g)}"
+	done
+	p=$(plan "SELECT as_of, $expr FROM constituents GROUP BY as_of")
+	grep -q "Query: SELECT .*$fn(" <<<"$p" && ! grep -q 'worker_partial_agg\|coord_combine_agg' <<<"$p"
+	rc=$?
+	[ "$rc" -eq 0 ] || printf '# %s\n' "${p//$'\n'/$'\n'# }" | head -n 40
+	report "$rc" "$label runs whole on the workers (GROUP BY as_of, the distribution column)"
+done
+
+# The result of an aggregate over a table, one "group|bits" line per group.
+bits() {
+	local expr=$1 table=$2 g=$3 out
+	case $expr in
+	count_above*) out="($expr)::text" ;;
+	*) out="float8send($expr)::text" ;;
+	esac
+	if [ -z "$g" ]; then
+		val coord "SELECT 'all', $out FROM $table"
+	else
+		val coord "SELECT $g, $out FROM $table GROUP BY $g ORDER BY $g"
+	fi
+}
+
+# 5. same bits as on the local table
+for a in "${aggs[@]}"; do
+	label=${a%%|*}
+	expr=${a#*|}
+	for g in "" sector as_of; do
+		want=$(bits "$expr" constituents_local "$g")
+		got=$(bits "$expr" constituents "$g")
+		rows=$(grep -c . <<<"$want")
+		# the local result must be there and not NULL, or the test proves nothing
+		if [ -n "$want" ] && ! grep -q '|$' <<<"$want" && [ "$got" = "$want" ]; then
+			rc=0
+		else
+			rc=1
+			diff <(echo "$want") <(echo "$got") | head -n 10 | sed 's/^/# /'
+		fi
+		report "$rc" "$label: same bits as the local table (${g:+GROUP BY $g, }$rows row$([ "$rows" -eq 1 ] || echo s))"
+	done
+done
+
+# 6. errors raised on the workers name the user's aggregate
+check "distributed table of bad rows" on coord -c "
+	CREATE TABLE bad (as_of date NOT NULL, tag text NOT NULL, w float8, n int4);
+	SET citus.shard_count = 8;
+	SELECT create_distributed_table('bad', 'as_of');
+	INSERT INTO bad
+	SELECT date '2025-01-01' + d, 'ok', 1 + d, 5 FROM generate_series(0, 29) d;
+	INSERT INTO bad VALUES
+		('2025-01-07', 'nan', 'NaN', 5),
+		('2025-01-11', 'negative', -1, 5);"
+# a row with another n on a date whose shard is on the other worker than
+# 2025-01-01's, so that the two partial states meet on the coordinator
+other=$(val coord "
+	SELECT min(d)::date FROM generate_series(date '2025-01-02', date '2025-01-30', interval '1 day') d
+	WHERE (SELECT nodeport FROM citus_shards WHERE shardid = get_shard_id_for_distribution_column('bad', d::date))
+		<> (SELECT nodeport FROM citus_shards WHERE shardid = get_shard_id_for_distribution_column('bad', date '2025-01-01'))")
+check "a row with another n on the other worker ($other)" on coord \
+	-c "INSERT INTO bad VALUES ('$other', 'other n', 2, 7)"
+
+# Reports a check: the query fails with the message (and hint) given, its
+# SQLSTATE is 22023, and no Citus wrapper is named.  With "coordinator" as
+# the fifth argument the error must be raised on the coordinator (when
+# partial states meet), not relayed from a worker.
+fails_with() {
+	local what=$1 sql=$2 msg=$3 hint=${4:-} where=${5:-} out rc=0
+	out=$(on coord -v VERBOSITY=verbose -c "$sql" 2>&1)
+	grep -qF "ERROR:  22023: $msg" <<<"$out" || rc=1
+	[ -z "$hint" ] || grep -qF "HINT:  $hint" <<<"$out" || rc=1
+	[ "$where" != coordinator ] || ! grep -q 'while executing command on' <<<"$out" || rc=1
+	! grep -q 'worker_partial_agg\|coord_combine_agg' <<<"$out" || rc=1
+	[ "$rc" -eq 0 ] || printf '# %s\n' "${out//$'\n'/$'\n'# }"
+	report "$rc" "$what"
+}
+
+for q in "SELECT hhi(w) FROM bad" "SELECT effective_n(w) FROM bad" "SELECT top_share(w, n) FROM bad"; do
+	p=$(plan "$q")
+	grep -q 'worker_partial_agg(' <<<"$p"
+	report $? "partial plan: $q"
+done
+fails_with "hhi: a NaN weight on a worker names hhi" \
+	"SELECT hhi(w) FROM bad WHERE tag IN ('ok', 'nan')" \
+	"hhi: weight must be finite, got NaN"
+fails_with "hhi: a negative weight on a worker names hhi, and the hint hhi(weight, 'gross')" \
+	"SELECT hhi(w) FROM bad WHERE tag IN ('ok', 'negative')" \
+	"hhi: negative weight -1 in net mode" \
+	"For long/short books use the gross mode, e.g. hhi(weight, 'gross'), which normalises by the sum of absolute weights."
+fails_with "effective_n: a NaN weight on a worker names effective_n" \
+	"SELECT effective_n(w) FROM bad WHERE tag IN ('ok', 'nan')" \
+	"effective_n: weight must be finite, got NaN"
+fails_with "effective_n: a negative weight names effective_n in the message and the hint" \
+	"SELECT effective_n(w) FROM bad WHERE tag IN ('ok', 'negative')" \
+	"effective_n: negative weight -1 in net mode" \
+	"For long/short books use the gross mode, e.g. effective_n(weight, 'gross'), which normalises by the sum of absolute weights."
+fails_with "top_share: a negative weight on a worker names top_share" \
+	"SELECT top_share(w, n) FROM bad WHERE tag IN ('ok', 'negative')" \
+	"top_share: negative weight -1"
+fails_with "top_share: a NaN weight on a worker names top_share" \
+	"SELECT top_share(w, n) FROM bad WHERE tag IN ('ok', 'nan')" \
+	"top_share: weight must be finite, got NaN"
+fails_with "top_share: n differing within a shard names top_share" \
+	"SELECT top_share(w, n) FROM bad WHERE tag IN ('ok', 'other n')" \
+	"top_share: n must be the same for every row of a group, got 7 after 5"
+fails_with "top_share: n differing between workers names top_share (combine on the coordinator)" \
+	"SELECT top_share(w, n) FROM bad WHERE (as_of = '2025-01-01' AND tag = 'ok') OR tag = 'other n'" \
+	"top_share: cannot combine top_share states with n " "" coordinator
+fails_with "hhi: the mode differing between workers names hhi (combine on the coordinator)" \
+	"SELECT hhi(w, CASE tag WHEN 'ok' THEN 'net' ELSE 'gross' END) FROM bad WHERE (as_of = '2025-01-01' AND tag = 'ok') OR tag = 'other n'" \
+	"hhi: cannot combine a hhi/" "" coordinator
+fails_with "dts: a NaN weight on a worker names dts" \
+	"SELECT dts(w, 1, 100) FROM bad WHERE tag IN ('ok', 'nan')" \
+	"dts: weight must be finite, got NaN"
+
+echo "$((n - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]
