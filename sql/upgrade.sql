@@ -33,6 +33,10 @@ LANGUAGE sql AS $$
   WHERE d.refclassid = 'pg_extension'::regclass
     AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tactalloc')
     AND d.deptype = 'e'
+    -- array and row types (recorded as members on PostgreSQL 17 and later)
+    AND NOT EXISTS (SELECT FROM pg_type t
+                    WHERE d.classid = 'pg_type'::regclass AND t.oid = d.objid
+                      AND (t.typrelid <> 0 OR (t.typelem <> 0 AND t.typlen = -1)))
 $$;
 
 DROP EXTENSION tactalloc;
@@ -57,9 +61,14 @@ ORDER BY 2, 1;
 -- the rest of the suite runs on the install test/run asks for: a fresh one,
 -- or (tactalloc.upgrade_from set) one updated from that version
 DROP EXTENSION tactalloc;
-SELECT CASE WHEN coalesce(current_setting('tactalloc.upgrade_from', true), '') = ''
-            THEN 'CREATE EXTENSION tactalloc'
-            ELSE format('CREATE EXTENSION tactalloc VERSION %L', current_setting('tactalloc.upgrade_from', true)) END
-\gexec
+DO $$
+BEGIN
+    IF coalesce(current_setting('tactalloc.upgrade_from', true), '') = '' THEN
+        CREATE EXTENSION tactalloc;
+    ELSE
+        EXECUTE format('CREATE EXTENSION tactalloc VERSION %L', current_setting('tactalloc.upgrade_from'));
+    END IF;
+END
+$$;
 ALTER EXTENSION tactalloc UPDATE;
 DROP FUNCTION ta_members();

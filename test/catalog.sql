@@ -74,7 +74,12 @@ CREATE TEMP VIEW members AS
 SELECT d.classid, d.objid, c.relname AS catalog, pg_describe_object(d.classid, d.objid, 0) AS member
 FROM pg_depend d JOIN pg_class c ON c.oid = d.classid
 WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e'
-  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tactalloc');
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tactalloc')
+  -- PostgreSQL 17 and later also record array and row types, which come with
+  -- their type or table (and carry no comment of their own)
+  AND NOT EXISTS (SELECT FROM pg_type t
+                  WHERE d.classid = 'pg_type'::regclass AND t.oid = d.objid
+                    AND (t.typrelid <> 0 OR (t.typelem <> 0 AND t.typlen = -1)));
 CREATE TEMP VIEW member_procs AS
 SELECT p.* FROM pg_proc p JOIN members m ON m.classid = 'pg_proc'::regclass AND m.objid = p.oid;
 
