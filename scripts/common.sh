@@ -38,14 +38,40 @@ ta_ensure_packages() {
 	done
 	[ ${#missing[@]} -eq 0 ] && return 0
 	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-		ta_log "installing ${missing[*]}"
 		export DEBIAN_FRONTEND=noninteractive
 		apt-get update -qq >/dev/null || ta_die "apt-get update failed"
-		apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-			|| ta_die "apt-get install ${missing[*]} failed"
+		local -a pinned=()
+		for p in "${missing[@]}"; do
+			pinned+=("$(ta_matching_version "$p")")
+		done
+		ta_log "installing ${pinned[*]}"
+		apt-get install -y -qq --no-install-recommends "${pinned[@]}" >/dev/null \
+			|| ta_die "apt-get install ${pinned[*]} failed"
 	else
-		ta_die "missing packages; run: sudo apt-get install -y ${missing[*]}"
+		ta_die "missing packages; run: sudo apt-get install -y $(for p in "${missing[@]}"; do printf '%s ' "$(ta_matching_version "$p")"; done)"
 	fi
+}
+
+# A server's -dev package must match the installed server: "pkg=version"
+# when the server postgresql-N is installed and the archive has its -dev
+# package at that version (so apt does not upgrade, and restart, the
+# user's server); otherwise the name alone, saying why.
+ta_matching_version() {
+	local p=$1 major v
+	case $p in
+	postgresql-server-dev-*)
+		major=${p#postgresql-server-dev-}
+		v=$(dpkg-query -W -f='${Version}' "postgresql-$major" 2>/dev/null) || v=
+		if [ -n "$v" ]; then
+			if apt-cache madison "$p" 2>/dev/null | awk -F'|' '{gsub(/ /, "", $2); print $2}' | grep -qxF "$v"; then
+				echo "$p=$v"
+				return
+			fi
+			ta_log "the archive has no $p $v for the installed server postgresql-$major $v; installing its newest $p (apt may upgrade the server to match)"
+		fi
+		;;
+	esac
+	echo "$p"
 }
 
 # Packages to build tactalloc against the local server.
