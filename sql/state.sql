@@ -71,6 +71,10 @@ FROM (SELECT expect_error(format('SELECT %L::exactsum::text', overlay(t placing 
            generate_series(13, length(t)) AS n,
            unnest(ARRAY['g', '0', 'f', ';', ':', '-', ' ']) AS c) AS v;
 
+-- the quoted input is cut at a character boundary (never inside one)
+SELECT octet_length(m) AS message_bytes, m LIKE '%é..."%' AS cut_after_a_whole_character
+FROM (SELECT expect_error(format('SELECT %L::exactsum', '1;hhi;n' || repeat('é', 60))) AS m) AS e;
+
 -- malformed binary input is rejected (22P03)
 COPY (SELECT 1, '1;hhi;net;1;zz;0'::bytea) TO '/tmp/tactalloc_regress_bad.bin' (FORMAT binary);
 SELECT expect_error($$COPY states2 FROM '/tmp/tactalloc_regress_bad.bin' (FORMAT binary)$$);
@@ -100,6 +104,7 @@ LATERAL (VALUES
   ('n too large', set_byte(st, 25, 1)),
   ('budget', set_byte(st, 31, 255)),
   ('used', set_byte(st, 32, 7)),
+  ('chunk beyond its carry budget', set_byte(st, 43, 127)),
   ('truncated', substring(st from 1 for length(st) - 8)),
   ('extended', st || '\x0000000000000000'::bytea)) AS c(field, b)
 ORDER BY field;

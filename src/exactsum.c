@@ -175,6 +175,8 @@ CheckState(FunctionCallInfo fcinfo, const ExactSum *st, int kind,
 		const XSum *a = (const XSum *) p;
 
 		problem = xsum_check(a, end - p);
+		if (problem == NULL)
+			problem = xsum_check_chunks(a);
 		if (problem != NULL)
 			ReportMalformed(fcinfo, dflt,
 							psprintf("Accumulator %d: %s.", i, problem));
@@ -411,17 +413,16 @@ NextField(const char **p, const char *end, size_t *len)
 ta_noreturn static void
 ReportBadInput(const char *str, size_t slen, int sqlstate, const char *detail)
 {
-	int			shown = (int) Min(slen, 80);
-
+	/* text input is quoted, cut at a character boundary; bytes are not */
 	if (sqlstate == ERRCODE_INVALID_TEXT_REPRESENTATION)
 		ereport(ERROR,
 				(errcode(sqlstate),
-				 errmsg("invalid input syntax for type exactsum: \"%.*s%s\"",
-						shown, str, slen > 80 ? "..." : ""),
+				 errmsg("invalid input syntax for type exactsum: \"%s\"",
+						ta_input_excerpt(str, slen, 80)),
 				 errdetail("%s", detail)));
 	ereport(ERROR,
 			(errcode(sqlstate),
-			 errmsg("invalid binary input for type exactsum"),
+			 errmsg("exactsum_recv: invalid binary input for type exactsum"),
 			 errdetail("%s", detail)));
 }
 

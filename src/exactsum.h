@@ -98,7 +98,7 @@ es_valid(const ExactSum *st, int kind)
 	{
 		const XSum *a = (const XSum *) p;
 
-		if (xsum_check(a, end - p) != NULL)
+		if (xsum_check(a, end - p) != NULL || xsum_check_chunks(a) != NULL)
 			return false;
 		p += xsum_size(a->n);
 	}

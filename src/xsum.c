@@ -100,7 +100,7 @@
 #define LOCAL_CHUNKS		(XSUM_MAX_CHUNKS + 2)
 
 typedef char xsum_check_shift[(((int64_t) -3) >> 1) == -2 ? 1 : -1];
-typedef char xsum_check_chunks[XSUM_CHUNK_BITS == 32 ? 1 : -1];
+typedef char xsum_check_chunk_bits[XSUM_CHUNK_BITS == 32 ? 1 : -1];
 typedef char xsum_check_budget[XSUM_BUDGET >= 4 && XSUM_BUDGET <= XSUM_MAX_BUDGET ? 1 : -1];
 
 /* A term v * 2^(pos - POS_BIAS) waiting to be added. */

@@ -151,6 +151,21 @@ xsum_check(const XSum *a, size_t avail)
  */
 extern XSUM_API int xsum_in_range(const XSum *a);
 
+/*
+ * Checks the chunks of an accumulator that xsum_check accepted, in O(n):
+ * each must leave room for the additions its carry budget still allows
+ * (below 2^62 in magnitude), so that no later addition can overflow.
+ * Returns NULL or a static message.
+ */
+static inline const char *
+xsum_check_chunks(const XSum *a)
+{
+	for (int i = 0; i < a->n; i++)
+		if (a->c[i] >= ((int64_t) 1 << 62) || a->c[i] <= -((int64_t) 1 << 62))
+			return "accumulator chunk out of range";
+	return NULL;
+}
+
 /* Propagates carries: canonical form, same value. */
 extern XSUM_API void xsum_normalize(XSum *a);
 
