@@ -13,7 +13,7 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DOCS = doc/tactalloc.md
 
 # pg_regress suite in sql/ + expected/, in this order
-REGRESS = setup upgrade concentration regime credit state parallel plans accuracy \
+REGRESS = setup upgrade trusted concentration regime credit state parallel plans accuracy \
 	regime_track liquidity spread segments playbook macro_data report \
 	toolkit toolkit_state valuation toolkit_parallel \
 	docs

@@ -74,3 +74,10 @@ BEGIN
 	RETURN NULL;
 END
 $$;
+
+-- Trusted install: a database owner who is not a superuser can create the
+-- extension.  Whoever may call regime_tilts may read the playbook it reads;
+-- the extension's owner (who ran CREATE EXTENSION) edits the playbook, and
+-- the playbook triggers record removals with the editor's rights.
+GRANT SELECT ON regime_playbook, regime_playbook_removed TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON regime_playbook, regime_playbook_removed TO @extowner@;
