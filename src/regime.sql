@@ -1,0 +1,307 @@
+-- Macro regime: regime_classify, regime_track, regime_shifts, oecd_phase, the playbook, liquidity_stance (src/regime.c)
+--
+-- Part of the tactalloc install script: make concatenates src/*.sql in the
+-- order of SQL_SOURCES (Makefile) into tactalloc--<version>.sql.  Changes to
+-- objects of a released version also go into the upgrade script.
+
+CREATE TYPE macro_regime AS ENUM ('recovery', 'expansion', 'slowdown', 'contraction');
+COMMENT ON TYPE macro_regime IS
+	'Macro regime of a leading indicator, in cycle order: recovery (below trend, improving), expansion (above, improving), slowdown (above, deteriorating), contraction (below, deteriorating)';
+
+CREATE FUNCTION regime_classify(level float8, change float8, trend float8 DEFAULT 100)
+	RETURNS macro_regime
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION regime_classify(float8, float8, float8) IS
+	'Macro regime of one leading-indicator reading: level >= trend is at/above trend, change > 0 improving, < 0 deteriorating; change = 0 gives NULL';
+
+-- regime_track: the confirmed regime of an ordered series. Aggregates take
+-- no DEFAULT arguments, so the SPEC's defaults (confirm 1, trend 100) are
+-- three overloads sharing one state (a float8[]) and one combine function.
+
+CREATE FUNCTION regime_track_accum(float8[], float8, float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION regime_track_accum(float8[], float8, float8) IS
+	'Transition function of regime_track(level, change): confirm 1, trend 100';
+
+CREATE FUNCTION regime_track_accum(float8[], float8, float8, integer) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION regime_track_accum(float8[], float8, float8, integer) IS
+	'Transition function of regime_track(level, change, confirm): trend 100';
+
+CREATE FUNCTION regime_track_accum(float8[], float8, float8, integer, float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION regime_track_accum(float8[], float8, float8, integer, float8) IS
+	'Transition function of regime_track(level, change, confirm, trend)';
+
+CREATE FUNCTION regime_track_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION regime_track_combine(float8[], float8[]) IS
+	'Combine function of regime_track: the first state''s readings followed by the second''s';
+
+CREATE FUNCTION regime_track_final(float8[]) RETURNS macro_regime
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION regime_track_final(float8[]) IS
+	'Final function of regime_track: the confirmed regime, NULL until the first is confirmed';
+
+CREATE AGGREGATE regime_track(level float8, change float8) (
+	SFUNC = regime_track_accum,
+	STYPE = float8[],
+	SSPACE = 128,
+	FINALFUNC = regime_track_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = regime_track_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE regime_track(float8, float8) IS
+	'Macro regime of a leading-indicator series read in order (use OVER (PARTITION BY region ORDER BY as_of)): a flat change keeps the previous direction; trend 100';
+
+CREATE AGGREGATE regime_track(level float8, change float8, confirm integer) (
+	SFUNC = regime_track_accum,
+	STYPE = float8[],
+	SSPACE = 128,
+	FINALFUNC = regime_track_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = regime_track_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE regime_track(float8, float8, integer) IS
+	'Macro regime of a series read in order, reported only after confirm consecutive readings of a new regime (NULL until the first is confirmed); trend 100';
+
+CREATE AGGREGATE regime_track(level float8, change float8, confirm integer, trend float8) (
+	SFUNC = regime_track_accum,
+	STYPE = float8[],
+	SSPACE = 128,
+	FINALFUNC = regime_track_final,
+	FINALFUNC_MODIFY = READ_ONLY,
+	COMBINEFUNC = regime_track_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE regime_track(float8, float8, integer, float8) IS
+	'Macro regime of a series read in order against a given trend, reported only after confirm consecutive readings of a new regime';
+
+-- regime_shifts: changes between consecutive non-NULL regimes; the state is
+-- {first, last, shifts} so that partial states combine in order.
+
+CREATE FUNCTION regime_shifts_accum(bigint[], macro_regime) RETURNS bigint[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION regime_shifts_accum(bigint[], macro_regime) IS
+	'Transition function of regime_shifts: state {first, last, shifts}, regimes as positions 0..3 (-1 before any)';
+
+CREATE FUNCTION regime_shifts_combine(bigint[], bigint[]) RETURNS bigint[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION regime_shifts_combine(bigint[], bigint[]) IS
+	'Combine function of regime_shifts: a.shifts + b.shifts + (a.last <> b.first)';
+
+CREATE FUNCTION regime_shifts_final(bigint[]) RETURNS bigint
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION regime_shifts_final(bigint[]) IS
+	'Final function of regime_shifts: the number of shifts, NULL when no regime was read';
+
+CREATE AGGREGATE regime_shifts(regime macro_regime) (
+	SFUNC = regime_shifts_accum,
+	STYPE = bigint[],
+	INITCOND = '{-1,-1,0}',
+	FINALFUNC = regime_shifts_final,
+	COMBINEFUNC = regime_shifts_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE regime_shifts(macro_regime) IS
+	'Number of changes between consecutive non-NULL regimes (use ORDER BY as_of in the call); NULL when there is none';
+
+-- oecd_phase: the quadrants under the OECD CLI names
+
+CREATE TYPE oecd_phase AS ENUM ('recovery', 'expansion', 'downturn', 'slowdown');
+COMMENT ON TYPE oecd_phase IS
+	'Phase of an OECD composite leading indicator, in cycle order: recovery (below trend, rising), expansion (above, rising), downturn (above, falling), slowdown (below, falling); OECD slowdown is macro_regime contraction';
+
+CREATE FUNCTION oecd_phase(level float8, change float8, trend float8 DEFAULT 100)
+	RETURNS oecd_phase
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oecd_phase(float8, float8, float8) IS
+	'OECD phase of one leading-indicator reading: expansion, downturn, slowdown or recovery; change = 0 gives NULL. OECD slowdown (below trend, falling) is macro_regime contraction';
+
+-- regime_playbook: the tilts each regime implies. The extension ships
+-- default rows (shipped = true); rows a user inserts or changes have
+-- shipped = false and are kept by pg_dump (pg_extension_config_dump with
+-- WHERE NOT shipped). Shipped keys a user deleted, changed or replaced are
+-- remembered in regime_playbook_removed (dumped whole), so a restore, which
+-- re-creates the shipped rows with CREATE EXTENSION, removes them again.
+-- The triggers are created after the shipped rows are inserted; a later
+-- upgrade script that ships rows must insert them with shipped = true and
+-- the triggers disabled.
+
+CREATE TABLE regime_playbook (
+	regime macro_regime NOT NULL,
+	asset text NOT NULL,
+	tilt text NOT NULL,
+	note text,
+	shipped boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (regime, asset)
+);
+COMMENT ON TABLE regime_playbook IS
+	'Tilts each macro regime implies (regime_tilts() reads it): published defaults shipped with tactalloc, editable; your rows and edits are kept by pg_dump';
+COMMENT ON COLUMN regime_playbook.regime IS 'The macro regime';
+COMMENT ON COLUMN regime_playbook.asset IS 'What is tilted: equities vs bonds, equity style, equity size, equity sectors, credit, duration, USD, ...';
+COMMENT ON COLUMN regime_playbook.tilt IS 'The tilt, e.g. overweight, underweight, neutral, value';
+COMMENT ON COLUMN regime_playbook.note IS 'Where the tilt comes from and how to implement it';
+COMMENT ON COLUMN regime_playbook.shipped IS 'True while the row is as tactalloc shipped it; maintained by triggers (rows you insert or change are false)';
+
+INSERT INTO regime_playbook (regime, asset, tilt, note, shipped) VALUES
+  ('recovery', 'equities vs bonds', 'overweight equities', 'Published recovery tilts: equities over bonds.', true),
+  ('recovery', 'equity style', 'value', 'Published recovery tilts: value over growth.', true),
+  ('recovery', 'equity sectors', 'cyclicals', 'Published recovery tilts: cyclical over defensive sectors.', true),
+  ('recovery', 'equity size', 'small and mid caps', 'Published recovery tilts: small and mid caps over large caps.', true),
+  ('recovery', 'credit', 'overweight risky credit', 'Published recovery tilts: risky credit, measured by DTS (dts()).', true),
+  ('recovery', 'duration', 'neutral', 'Published recovery tilts: neutral duration.', true),
+  ('recovery', 'USD', 'underweight', 'Published recovery tilts: underweight the US dollar.', true),
+  ('expansion', 'equities vs bonds', 'overweight equities (larger)', 'Published expansion tilts: a larger equity overweight than in recovery.', true),
+  ('expansion', 'equity style', 'value', 'Published expansion tilts: value over growth.', true),
+  ('expansion', 'equity size', 'mid caps', 'Published expansion tilts: mid caps.', true),
+  ('expansion', 'credit', 'overweight risky credit', 'Published expansion tilts: risky credit, measured by DTS (dts()).', true),
+  ('expansion', 'duration', 'underweight', 'Published expansion tilts: duration underweight.', true),
+  ('expansion', 'USD', 'underweight', 'Published expansion tilts: underweight the US dollar.', true),
+  ('slowdown', 'equities vs bonds', 'neutral', 'tactalloc default, not a published tilt: take the equity overweight back to neutral as growth decelerates above trend.', true),
+  ('slowdown', 'equity style', 'quality', 'tactalloc default, not a published tilt: quality over value late in the cycle.', true),
+  ('slowdown', 'equity size', 'large caps', 'tactalloc default, not a published tilt: large caps over small caps.', true),
+  ('slowdown', 'credit', 'underweight risky credit', 'tactalloc default, not a published tilt: reduce DTS as spreads tend to widen.', true),
+  ('slowdown', 'duration', 'neutral', 'tactalloc default, not a published tilt: neutral duration ahead of a contraction.', true),
+  ('slowdown', 'USD', 'neutral', 'tactalloc default, not a published tilt: neutral US dollar.', true),
+  ('contraction', 'equities vs bonds', 'overweight bonds', 'Published contraction tilts: bonds over equities.', true),
+  ('contraction', 'equity style', 'quality and low volatility', 'Published contraction tilts: quality and low-volatility equities.', true),
+  ('contraction', 'duration', 'overweight', 'Published contraction tilts: duration overweight, through inflation-linked bonds.', true),
+  ('contraction', 'credit', 'underweight', 'Published contraction tilts: credit underweight.', true);
+
+CREATE TABLE regime_playbook_removed (
+	regime macro_regime NOT NULL,
+	asset text NOT NULL,
+	PRIMARY KEY (regime, asset)
+);
+COMMENT ON TABLE regime_playbook_removed IS
+	'Shipped regime_playbook rows you deleted, changed or replaced: kept by pg_dump so a restore does not bring the shipped rows back; delete a row here and reinstall to get a shipped row back';
+COMMENT ON COLUMN regime_playbook_removed.regime IS 'The macro regime of the removed shipped row';
+COMMENT ON COLUMN regime_playbook_removed.asset IS 'The asset of the removed shipped row';
+
+SELECT pg_catalog.pg_extension_config_dump('regime_playbook', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('regime_playbook_removed', '');
+
+-- Trusted install: a database owner who is not a superuser can create the
+-- extension.  Whoever may call regime_tilts may read the playbook it reads;
+-- the extension's owner (who ran CREATE EXTENSION) edits the playbook, and
+-- the playbook triggers record removals with the editor's rights.
+GRANT SELECT ON regime_playbook, regime_playbook_removed TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON regime_playbook, regime_playbook_removed TO @extowner@;
+
+-- The trigger functions find both tables in the schema of the table that
+-- fired them (TG_TABLE_SCHEMA), so they follow ALTER EXTENSION SET SCHEMA.
+-- They resolve nothing through the caller's search_path: every operator,
+-- function and type is qualified by pg_catalog, and they run with
+-- search_path pg_catalog, pg_temp (row comparisons such as IS DISTINCT FROM
+-- look "=" up by name, so they are spelled out with qualified operators).
+
+CREATE FUNCTION regime_playbook_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
+		-- a row you add (or pg_dump restores) replaces the shipped row of its key
+		NEW.shipped := false;
+		EXECUTE pg_catalog.format('DELETE FROM %I.regime_playbook WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
+								  TG_TABLE_SCHEMA)
+			USING NEW.regime, NEW.asset;
+	ELSIF (NEW.regime OPERATOR(pg_catalog.=) OLD.regime
+		   AND NEW.asset OPERATOR(pg_catalog.=) OLD.asset
+		   AND NEW.tilt OPERATOR(pg_catalog.=) OLD.tilt
+		   AND COALESCE(NEW.note OPERATOR(pg_catalog.=) OLD.note,
+						NEW.note IS NULL AND OLD.note IS NULL)) IS NOT TRUE THEN
+		NEW.shipped := false;
+	ELSE
+		NEW.shipped := OLD.shipped;
+	END IF;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION regime_playbook_guard() IS
+	'Trigger of regime_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
+
+CREATE FUNCTION regime_playbook_forget() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+	IF TG_OP OPERATOR(pg_catalog.=) 'TRUNCATE' THEN
+		EXECUTE pg_catalog.format('INSERT INTO %1$I.regime_playbook_removed (regime, asset)
+								   SELECT regime, asset FROM %1$I.regime_playbook WHERE shipped
+								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA);
+		RETURN NULL;
+	END IF;
+	IF OLD.shipped AND (TG_OP OPERATOR(pg_catalog.=) 'DELETE' OR NOT NEW.shipped) THEN
+		EXECUTE pg_catalog.format('INSERT INTO %I.regime_playbook_removed (regime, asset) VALUES ($1, $2)
+								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA)
+			USING OLD.regime, OLD.asset;
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION regime_playbook_forget() IS
+	'Trigger of regime_playbook (after delete or update, before truncate): records shipped rows that are gone in regime_playbook_removed';
+
+CREATE FUNCTION regime_playbook_remove() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	recorded pg_catalog.bool;
+BEGIN
+	IF TG_WHEN OPERATOR(pg_catalog.=) 'BEFORE' THEN
+		-- recorded already: nothing to do (a restore may bring it twice)
+		EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM %I.regime_playbook_removed WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2)',
+								  TG_TABLE_SCHEMA)
+			INTO recorded
+			USING NEW.regime, NEW.asset;
+		IF recorded THEN
+			RETURN NULL;
+		END IF;
+		RETURN NEW;
+	END IF;
+	EXECUTE pg_catalog.format('DELETE FROM %I.regime_playbook WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
+							  TG_TABLE_SCHEMA)
+		USING NEW.regime, NEW.asset;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION regime_playbook_remove() IS
+	'Trigger of regime_playbook_removed (before and after insert): skips a key recorded already, and deletes the shipped regime_playbook row of a new one';
+
+CREATE TRIGGER regime_playbook_guard BEFORE INSERT OR UPDATE ON regime_playbook
+	FOR EACH ROW EXECUTE FUNCTION regime_playbook_guard();
+COMMENT ON TRIGGER regime_playbook_guard ON regime_playbook IS
+	'Rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
+CREATE TRIGGER regime_playbook_forget AFTER DELETE OR UPDATE ON regime_playbook
+	FOR EACH ROW EXECUTE FUNCTION regime_playbook_forget();
+COMMENT ON TRIGGER regime_playbook_forget ON regime_playbook IS
+	'Records shipped rows that were deleted or changed in regime_playbook_removed';
+CREATE TRIGGER regime_playbook_forget_all BEFORE TRUNCATE ON regime_playbook
+	FOR EACH STATEMENT EXECUTE FUNCTION regime_playbook_forget();
+COMMENT ON TRIGGER regime_playbook_forget_all ON regime_playbook IS
+	'Records every shipped row in regime_playbook_removed before a TRUNCATE';
+CREATE TRIGGER regime_playbook_remove_once BEFORE INSERT ON regime_playbook_removed
+	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+COMMENT ON TRIGGER regime_playbook_remove_once ON regime_playbook_removed IS
+	'Skips a key that is recorded already';
+CREATE TRIGGER regime_playbook_remove AFTER INSERT ON regime_playbook_removed
+	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+COMMENT ON TRIGGER regime_playbook_remove ON regime_playbook_removed IS
+	'Deletes the shipped regime_playbook row of a newly recorded key';
+
+CREATE FUNCTION regime_tilts(regime macro_regime)
+	RETURNS TABLE (asset text, tilt text, note text)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 8;
+COMMENT ON FUNCTION regime_tilts(macro_regime) IS
+	'The tilts regime_playbook gives for a regime (asset, tilt, note), by asset; STABLE: it reads the table';
+
+-- liquidity_stance: central-bank liquidity from the balance sheet and rates
+
+CREATE TYPE liquidity_stance AS ENUM ('easing', 'tightening', 'mixed', 'neutral');
+COMMENT ON TYPE liquidity_stance IS
+	'Central-bank liquidity: easing, tightening, mixed (balance sheet and rates point opposite ways) or neutral (both flat)';
+
+CREATE FUNCTION liquidity_stance(balance_sheet_change float8, policy_rate_change float8)
+	RETURNS liquidity_stance
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION liquidity_stance(float8, float8) IS
+	'Liquidity stance: easing (balance sheet not shrinking, rates not rising), tightening (not growing, not falling), mixed (opposite ways, e.g. run-off while cutting), neutral (both flat)';

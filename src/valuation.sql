@@ -1,0 +1,129 @@
+-- Valuation and returns: weighted_mean, index_multiple, parity_upside, compound_return, streaks (src/valuation.c)
+--
+-- Part of the tactalloc install script: make concatenates src/*.sql in the
+-- order of SQL_SOURCES (Makefile) into tactalloc--<version>.sql.  Changes to
+-- objects of a released version also go into the upgrade script.
+
+CREATE FUNCTION weighted_mean_accum(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_mean_accum(exactsum, float8, float8) IS
+	'Transition function of weighted_mean(value, weight)';
+
+CREATE FUNCTION weighted_mean_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_mean_final(exactsum) IS
+	'Final function of weighted_mean(): sum(w*x) / sum(w)';
+
+CREATE AGGREGATE weighted_mean(value float8, weight float8) (
+	SFUNC = weighted_mean_accum,
+	STYPE = exactsum,
+	SSPACE = 160,
+	FINALFUNC = weighted_mean_final,
+	COMBINEFUNC = exactsum_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE weighted_mean(float8, float8) IS
+	'Weighted mean sum(w*x) / sum(w); a row with either side NULL is skipped; a zero total weight gives NULL';
+
+CREATE FUNCTION index_multiple_accum(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION index_multiple_accum(exactsum, float8, float8) IS
+	'Transition function of index_multiple(cap, fundamental)';
+
+CREATE FUNCTION index_multiple_accum_weighted(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION index_multiple_accum_weighted(exactsum, float8, float8, float8) IS
+	'Transition function of index_multiple(cap, fundamental, weight)';
+
+CREATE FUNCTION index_multiple_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION index_multiple_final(exactsum) IS
+	'Final function of index_multiple(): sum(w) / sum(w*fundamental/cap), NULL unless the denominator is positive';
+
+CREATE AGGREGATE index_multiple(cap float8, fundamental float8) (
+	SFUNC = index_multiple_accum,
+	STYPE = exactsum,
+	SSPACE = 160,
+	FINALFUNC = index_multiple_final,
+	COMBINEFUNC = exactsum_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE index_multiple(float8, float8) IS
+	'Index multiple the way providers compute it: sum(cap) / sum(fundamental) (index P/E, P/S, P/B); losses stay in; NULL when the aggregate fundamental is not positive';
+
+CREATE AGGREGATE index_multiple(cap float8, fundamental float8, weight float8) (
+	SFUNC = index_multiple_accum_weighted,
+	STYPE = exactsum,
+	SSPACE = 160,
+	FINALFUNC = index_multiple_final,
+	COMBINEFUNC = exactsum_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE index_multiple(float8, float8, float8) IS
+	'Weighted index multiple sum(w) / sum(w*fundamental/cap); weight 1 gives the equal-weighted multiple; NULL when the denominator is not positive';
+
+CREATE FUNCTION parity_upside(multiple float8, reference float8) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION parity_upside(float8, float8) IS
+	'Move that takes a multiple to a reference: reference / multiple - 1 (19.5 against 28 gives 0.4359); both must be positive';
+
+CREATE FUNCTION compound_return_accum(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION compound_return_accum(exactsum, float8) IS
+	'Transition function of compound_return(r): exact sum of log1p(r)';
+
+CREATE FUNCTION compound_return_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION compound_return_final(exactsum) IS
+	'Final function of compound_return(): expm1 of the exact sum of log1p(r), -1 when a return is -1';
+
+CREATE AGGREGATE compound_return(r float8) (
+	SFUNC = compound_return_accum,
+	STYPE = exactsum,
+	SSPACE = 160,
+	FINALFUNC = compound_return_final,
+	COMBINEFUNC = exactsum_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE compound_return(float8) IS
+	'Compound return prod(1 + r) - 1 of a series of returns, independent of row order; r < -1 is an error';
+
+CREATE FUNCTION streak_accum(int8[], bool) RETURNS int8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION streak_accum(int8[], bool) IS
+	'Transition function of longest_streak() and current_streak(): state {rows, leading run, trailing run, longest run}';
+
+CREATE FUNCTION streak_combine(int8[], int8[]) RETURNS int8[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION streak_combine(int8[], int8[]) IS
+	'Combine function of the streak aggregates: the runs of the rows of the first state followed by those of the second';
+
+CREATE FUNCTION longest_streak_final(int8[]) RETURNS int8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION longest_streak_final(int8[]) IS
+	'Final function of longest_streak(): the longest run of true';
+
+CREATE FUNCTION current_streak_final(int8[]) RETURNS int8
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION current_streak_final(int8[]) IS
+	'Final function of current_streak(): the run of true at the end of the ordered rows';
+
+CREATE AGGREGATE longest_streak(flag bool) (
+	SFUNC = streak_accum,
+	STYPE = int8[],
+	FINALFUNC = longest_streak_final,
+	COMBINEFUNC = streak_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE longest_streak(bool) IS
+	'Longest run of true in the ordered rows, e.g. longest_streak(small_beat_large ORDER BY as_of); NULL breaks a run';
+
+CREATE AGGREGATE current_streak(flag bool) (
+	SFUNC = streak_accum,
+	STYPE = int8[],
+	FINALFUNC = current_streak_final,
+	COMBINEFUNC = streak_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE current_streak(bool) IS
+	'Run of true at the end of the ordered rows, e.g. current_streak(small_beat_large ORDER BY as_of); NULL breaks a run';
