@@ -231,12 +231,12 @@ top_share_final(PG_FUNCTION_ARGS)
 	/* fewer names than n: all of the weight */
 	if (st->count <= st->param)
 		PG_RETURN_FLOAT8(1.0);
-	top = ws_sum_new();
+	top = es_acc_new();
 	v = ws_values(st);
 	for (int i = 0; i < st->nvals; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		top = ws_sum_add(top, v[i], "top_share");
+		top = es_acc_add(top, v[i], "top_share");
 	}
 	rc = xsum_ratio(top, 1, ws_total(st), 1, &r);
 	if (rc != XSUM_OK)
@@ -343,14 +343,14 @@ ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, const char *fname,
 	ws_check_values(fcinfo, st, fname);
 	if (xsum_round(total, &td) != XSUM_OK)
 		td = 0;
-	above = ws_sum_new();
+	above = es_acc_new();
 	tmp = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
 	for (int i = 0; i < st->nvals; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (IsAbove(v[i], td, total, st->param, tmp))
 		{
-			above = ws_sum_add(above, v[i], fname);
+			above = es_acc_add(above, v[i], fname);
 			k++;
 		}
 	}
@@ -436,15 +436,15 @@ typedef struct SplitTotal
 static bool
 SplitSide(const double *v, int nvals, int col, SplitTotal *sp)
 {
-	XSum	   *t = ws_sum_new();
-	XSum	   *scale = ws_sum_new();
+	XSum	   *t = es_acc_new();
+	XSum	   *scale = es_acc_new();
 
 	for (int i = 0; i < nvals; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		t = ws_sum_add(t, v[2 * i + col], "active_share");
+		t = es_acc_add(t, v[2 * i + col], "active_share");
 	}
-	scale = ws_sum_add(scale, 0x1p64, "active_share");
+	scale = es_acc_add(scale, 0x1p64, "active_share");
 	sp->n = 0;
 	while (xsum_sign(t) != 0)
 	{
@@ -464,8 +464,8 @@ SplitSide(const double *v, int nvals, int col, SplitTotal *sp)
 		sp->m[sp->n] = h;
 		sp->s[sp->n] = f;
 		sp->n++;
-		t = f == 1 ? ws_sum_add(t, -h, "active_share") :
-			ws_sum_add_prod(t, -h, f, "active_share");
+		t = f == 1 ? es_acc_add(t, -h, "active_share") :
+			es_acc_add_prod(t, -h, f, "active_share");
 	}
 	pfree(t);
 	pfree(scale);
@@ -477,8 +477,8 @@ static XSum *
 AddTimesTotal(XSum *a, double x, const SplitTotal *t, const char *fname)
 {
 	for (int j = 0; j < t->n; j++)
-		a = t->s[j] == 1 ? ws_sum_add_prod(a, x, t->m[j], fname) :
-			ws_sum_add_prod3(a, x, t->m[j], t->s[j], fname);
+		a = t->s[j] == 1 ? es_acc_add_prod(a, x, t->m[j], fname) :
+			es_acc_add_prod3(a, x, t->m[j], t->s[j], fname);
 	return a;
 }
 
@@ -548,8 +548,8 @@ active_share_final(PG_FUNCTION_ARGS)
 	if (!SplitSide(v, st->nvals, 0, P) || !SplitSide(v, st->nvals, 1, B))
 		PG_RETURN_NULL();
 
-	num = ws_sum_new();
-	tmp = ws_sum_new();
+	num = es_acc_new();
+	tmp = es_acc_new();
 	for (int i = 0; i < st->nvals; i++)
 	{
 		double		p = v[2 * i];
@@ -563,10 +563,10 @@ active_share_final(PG_FUNCTION_ARGS)
 		num = AddTimesTotal(num, sign * p, B, "active_share");
 		num = AddTimesTotal(num, -sign * b, P, "active_share");
 	}
-	den = ws_sum_new();
+	den = es_acc_new();
 	for (int j = 0; j < P->n; j++)
 		for (int k = 0; k < B->n; k++)
-			den = ws_sum_add_prod3(den, P->m[j], B->m[k],
+			den = es_acc_add_prod3(den, P->m[j], B->m[k],
 								   2 * P->s[j] * B->s[k], "active_share");
 	if (xsum_ratio(num, 1, den, 1, &r) != XSUM_OK)
 		ta_report_out_of_range("active_share");

@@ -229,8 +229,8 @@ es_create(int kind, int mode)
 }
 
 /*
- * A copy of st whose accumulator i has a window of at least needed chunks
- * (doubling, so that a growing range costs few copies).  The copy is made in
+ * A copy of st whose accumulator i has a window of needed chunks (chosen by
+ * es_grow_apply).  The copy is made in
  * CurrentMemoryContext: an aggregate's executor moves a returned state that
  * is not the one it passed into the aggregate's context and frees the old.
  */
@@ -238,7 +238,7 @@ static ExactSum *
 GrowState(ExactSum *st, int i, int needed)
 {
 	XSum	   *old = es_sum(st, i);
-	int			n = Max(needed, Min(old->n * 2, XSUM_MAX_CHUNKS));
+	int			n = needed;
 	Size		size = VARSIZE(st) + xsum_size(n) - xsum_size(old->n);
 	ExactSum   *ns = palloc(size);
 
@@ -258,42 +258,103 @@ GrowState(ExactSum *st, int i, int needed)
 	return ns;
 }
 
-/* Adds one term of the given kind to accumulator i; returns the core's code. */
-static int
-AddTerm(ExactSum *st, int i, EsTerm term, double x, double y, double z)
+/* Applies t to a; returns the numeric core's answer. */
+int
+es_apply(XSum *a, const EsTerm *t)
 {
-	XSum	   *a = es_sum(st, i);
-
-	switch (term)
+	switch (t->op)
 	{
-		case ES_TERM_X:
-			return xsum_add(a, x);
-		case ES_TERM_XY:
-			return xsum_add_prod(a, x, y);
-		case ES_TERM_XYZ:
-			return xsum_add_prod3(a, x, y, z);
+		case ES_OP_ADD:
+			return xsum_add(a, t->x);
+		case ES_OP_ADD_PROD:
+			return xsum_add_prod(a, t->x, t->y);
+		case ES_OP_ADD_PROD3:
+			return xsum_add_prod3(a, t->x, t->y, t->z);
+		case ES_OP_MERGE:
+			return xsum_merge(a, t->b);
 	}
 	pg_unreachable();
 }
 
 /*
- * The slow path of es_add, es_add_prod and es_add_prod3: the core returned
- * need != 0, so grow the accumulator and add again ("add, grow, add again",
- * the one place it is written for exactsum states), or report that the sum
- * left the accumulator's range.
+ * "Add, grow, add again", written once: the window doubles (at least to
+ * what the core asked for), so a growing range costs few copies.
  */
-ExactSum *
-es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i, int need,
-			EsTerm term, double x, double y, double z)
+XSum *
+es_grow_apply(XSum *a, int need, const EsTerm *t, EsGrowFn grow, void *ctx,
+			  const char *fname)
 {
-	if (need > 0)
+	if (need > 0 && need <= XSUM_MAX_CHUNKS)
 	{
-		st = GrowState(st, i, need);
-		need = AddTerm(st, i, term, x, y, z);
+		a = grow(ctx, a, Max(need, Min(a->n * 2, XSUM_MAX_CHUNKS)));
+		need = es_apply(a, t);
 	}
 	if (need != 0)
-		ta_report_sum_range(ta_funcname(fcinfo, NULL));
-	return st;
+		ta_report_sum_range(fname);
+	return a;
+}
+
+/* Where an accumulator of a state lives, for StateGrow. */
+typedef struct StateSlot
+{
+	ExactSum   *st;
+	int			i;
+} StateSlot;
+
+/* EsGrowFn of a state's accumulator: the state is copied (GrowState). */
+static XSum *
+StateGrow(void *ctx, XSum *a, int n)
+{
+	StateSlot  *slot = (StateSlot *) ctx;
+
+	(void) a;
+	slot->st = GrowState(slot->st, slot->i, n);
+	return es_sum(slot->st, slot->i);
+}
+
+/* The slow path of es_add, es_add_prod and es_add_prod3. */
+ExactSum *
+es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i, int need,
+			const EsTerm *t)
+{
+	StateSlot	slot = {st, i};
+
+	es_grow_apply(es_sum(st, i), need, t, StateGrow, &slot,
+				  ta_funcname(fcinfo, NULL));
+	return slot.st;
+}
+
+/* A new standalone accumulator. */
+XSum *
+es_acc_new(void)
+{
+	XSum	   *a = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
+
+	xsum_init(a, XSUM_DEFAULT_CHUNKS);
+	return a;
+}
+
+/* EsGrowFn of a standalone accumulator: a larger copy. */
+XSum *
+es_acc_grow(void *ctx, XSum *a, int n)
+{
+	XSum	   *na = palloc(xsum_size(n));
+
+	(void) ctx;
+	xsum_copy(na, n, a);
+	pfree(a);
+	return na;
+}
+
+/* A standalone accumulator rounded to double. */
+double
+es_acc_round(const XSum *a, const char *fname)
+{
+	double		r;
+
+	if (xsum_round(a, &r) == XSUM_OVERFLOW)
+		ta_report_out_of_range(fname);
+	return r;
 }
 
 /* a + b, exactly; a is changed in place when it has room. */
@@ -311,15 +372,17 @@ MergeExactSums(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b)
 						   a->count, b->count)));
 	for (int i = 0; i < a->nsums; i++)
 	{
-		int			need = xsum_merge(es_sum(a, i), es_sum(b, i));
+		EsTerm		t = {ES_OP_MERGE, 0, 0, 0, es_sum(b, i)};
+		int			need = es_apply(es_sum(a, i), &t);
 
-		if (need > 0)
-		{
-			a = GrowState(a, i, need);
-			need = xsum_merge(es_sum(a, i), es_sum(b, i));
-		}
 		if (need != 0)
-			ta_report_sum_range(ta_funcname(fcinfo, "exactsum_combine"));
+		{
+			StateSlot	slot = {a, i};
+
+			es_grow_apply(es_sum(a, i), need, &t, StateGrow, &slot,
+						  ta_funcname(fcinfo, "exactsum_combine"));
+			a = slot.st;
+		}
 	}
 	a->count = count;
 	return a;

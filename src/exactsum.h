@@ -157,30 +157,67 @@ es_sum(ExactSum *st, int i)
 }
 
 /*
- * Add x, x*y or x*y*z exactly to accumulator i.  These return the state,
- * which is a new, larger copy when the accumulator had to grow: callers
- * always continue with (and return) the state these hand back.  The hot
- * path is one call into the core; growing and the range error (a forged
- * state only) are es_add_slow's, written once for every kind of term.
+ * Exact sums that grow: the numeric core adds into a fixed window and, when
+ * a term does not fit, answers with the window it needs.  es_grow_apply is
+ * the one place that grows an accumulator and applies the term again, for
+ * every container: the accumulators of an exactsum state (es_add below),
+ * the total inside a weightset state, and standalone accumulators that
+ * final and window functions use (es_acc_*).  A sum beyond the core's range
+ * (only forged states get there) is an error (22003).
  */
-typedef enum EsTerm
+typedef enum EsOp
 {
-	ES_TERM_X,					/* x */
-	ES_TERM_XY,					/* x * y */
-	ES_TERM_XYZ					/* x * y * z */
+	ES_OP_ADD,					/* x */
+	ES_OP_ADD_PROD,				/* x * y */
+	ES_OP_ADD_PROD3,			/* x * y * z */
+	ES_OP_MERGE					/* the accumulator b (normalised in place) */
+} EsOp;
+
+typedef struct EsTerm
+{
+	EsOp		op;
+	double		x,
+				y,
+				z;
+	XSum	   *b;
 } EsTerm;
 
-extern ExactSum *es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i,
-							 int need, EsTerm term, double x, double y,
-							 double z);
+/*
+ * Moves the accumulator a of its container to a window of n chunks (a copy,
+ * with the same value) and returns the new accumulator.
+ */
+typedef XSum *(*EsGrowFn) (void *ctx, XSum *a, int n);
 
+/* Applies t to a: the numeric core's answer (0, the window needed, or XSUM_RANGE). */
+extern int	es_apply(XSum *a, const EsTerm *t);
+
+/*
+ * The core answered need != 0 for t on a: grow a with grow(ctx, ...) and
+ * apply t again; returns the accumulator to continue with.  Errors name fname.
+ */
+extern XSum *es_grow_apply(XSum *a, int need, const EsTerm *t, EsGrowFn grow,
+						   void *ctx, const char *fname);
+
+/* Slow path of es_add*: grows accumulator i inside the state. */
+extern ExactSum *es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i,
+							 int need, const EsTerm *t);
+
+/*
+ * Add x, x*y or x*y*z exactly to accumulator i of a state.  These return
+ * the state, which is a new, larger copy when the accumulator had to grow:
+ * callers always continue with (and return) the state these hand back.
+ */
 static inline ExactSum *
 es_add(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 {
 	int			need = xsum_add(es_sum(st, i), x);
 
 	if (unlikely(need != 0))
-		st = es_add_slow(fcinfo, st, i, need, ES_TERM_X, x, 0, 0);
+	{
+		EsTerm		t = {ES_OP_ADD, x, 0, 0, NULL};
+
+		st = es_add_slow(fcinfo, st, i, need, &t);
+	}
 	return st;
 }
 
@@ -190,7 +227,11 @@ es_add_prod(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y)
 	int			need = xsum_add_prod(es_sum(st, i), x, y);
 
 	if (unlikely(need != 0))
-		st = es_add_slow(fcinfo, st, i, need, ES_TERM_XY, x, y, 0);
+	{
+		EsTerm		t = {ES_OP_ADD_PROD, x, y, 0, NULL};
+
+		st = es_add_slow(fcinfo, st, i, need, &t);
+	}
 	return st;
 }
 
@@ -201,9 +242,66 @@ es_add_prod3(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y,
 	int			need = xsum_add_prod3(es_sum(st, i), x, y, z);
 
 	if (unlikely(need != 0))
-		st = es_add_slow(fcinfo, st, i, need, ES_TERM_XYZ, x, y, z);
+	{
+		EsTerm		t = {ES_OP_ADD_PROD3, x, y, z, NULL};
+
+		st = es_add_slow(fcinfo, st, i, need, &t);
+	}
 	return st;
 }
+
+/*
+ * Standalone accumulators in CurrentMemoryContext, for the temporaries of
+ * final and window functions: the adding functions return the accumulator
+ * to continue with (a larger copy when it had to grow).
+ */
+extern XSum *es_acc_new(void);
+extern XSum *es_acc_grow(void *ctx, XSum *a, int n);
+
+static inline XSum *
+es_acc_add(XSum *a, double x, const char *fname)
+{
+	int			need = xsum_add(a, x);
+
+	if (unlikely(need != 0))
+	{
+		EsTerm		t = {ES_OP_ADD, x, 0, 0, NULL};
+
+		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, fname);
+	}
+	return a;
+}
+
+static inline XSum *
+es_acc_add_prod(XSum *a, double x, double y, const char *fname)
+{
+	int			need = xsum_add_prod(a, x, y);
+
+	if (unlikely(need != 0))
+	{
+		EsTerm		t = {ES_OP_ADD_PROD, x, y, 0, NULL};
+
+		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, fname);
+	}
+	return a;
+}
+
+static inline XSum *
+es_acc_add_prod3(XSum *a, double x, double y, double z, const char *fname)
+{
+	int			need = xsum_add_prod3(a, x, y, z);
+
+	if (unlikely(need != 0))
+	{
+		EsTerm		t = {ES_OP_ADD_PROD3, x, y, z, NULL};
+
+		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, fname);
+	}
+	return a;
+}
+
+/* An exact sum rounded to double; overflow is an error naming fname. */
+extern double es_acc_round(const XSum *a, const char *fname);
 
 /*
  * sum[inum]^pnum / sum[iden]^pden, within one ulp of the exact value.

@@ -30,7 +30,7 @@
  * different caps must not be peers (which they all are without ORDER BY).
  */
 #include "common.h"
-#include "xsum.h"
+#include "exactsum.h"
 
 #include "catalog/pg_type.h"
 #include "miscadmin.h"
@@ -68,28 +68,6 @@ typedef struct SegBreaks
 	int32	   *breaks;			/* checked copy once read, in fn_mcxt */
 } SegBreaks;
 
-/* A new, empty exact accumulator. */
-static XSum *
-SumNew(void)
-{
-	XSum	   *a = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
-
-	xsum_init(a, XSUM_DEFAULT_CHUNKS);
-	return a;
-}
-
-/* A copy of a with a window of at least need chunks (doubling). */
-static XSum *
-SumGrow(XSum *a, int need)
-{
-	int			n = Max(need, Min(a->n * 2, XSUM_MAX_CHUNKS));
-	XSum	   *b = palloc(xsum_size(n));
-
-	xsum_copy(b, n, a);
-	pfree(a);
-	return b;
-}
-
 /* A copy of a. */
 static XSum *
 SumCopy(const XSum *a)
@@ -100,41 +78,12 @@ SumCopy(const XSum *a)
 	return b;
 }
 
-/* a + x·y exactly; returns the accumulator to continue with. */
-static XSum *
-SumAddProd(XSum *a, double x, double y)
-{
-	int			need = xsum_add_prod(a, x, y);
-
-	if (unlikely(need < 0))
-		ta_report_sum_range("size_segment");
-	if (unlikely(need != 0))
-	{
-		a = SumGrow(a, need);
-		if (xsum_add_prod(a, x, y) != 0)
-			elog(ERROR, "size_segment: exact accumulator did not grow");
-	}
-	return a;
-}
-
 /* a + 2x exactly (x added twice, so 2x never overflows). */
 static XSum *
 SumAddTwice(XSum *a, double x)
 {
-	for (int i = 0; i < 2; i++)
-	{
-		int			need = xsum_add(a, x);
-
-		if (unlikely(need < 0))
-			ta_report_sum_range("size_segment");
-		if (unlikely(need != 0))
-		{
-			a = SumGrow(a, need);
-			if (xsum_add(a, x) != 0)
-				elog(ERROR, "size_segment: exact accumulator did not grow");
-		}
-	}
-	return a;
+	a = es_acc_add(a, x, "size_segment");
+	return es_acc_add(a, x, "size_segment");
 }
 
 /* The band argument of the current row, checked. */
@@ -300,12 +249,12 @@ SegReadRows(WindowObject winobj, int nrows, int nbreaks, SegRows *r)
 static XSum *
 SegBandBase(const SegRows *r, double band)
 {
-	XSum	   *base = SumNew();
+	XSum	   *base = es_acc_new();
 
 	for (int i = 0; i < r->n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		base = SumAddProd(base, -band, r->caps[i]);
+		base = es_acc_add_prod(base, -band, r->caps[i], "size_segment");
 	}
 	return base;
 }

@@ -118,15 +118,6 @@ CheckHeader(FunctionCallInfo fcinfo, WeightSet *st, int kind,
 						ta_funcname(fcinfo, fname), ws_kind_aggs[st->kind])));
 }
 
-/* Raises 22003 for an exact sum beyond the numeric core's range. */
-static void
-ReportSumRange(const char *fname)
-{
-	ereport(ERROR,
-			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-			 errmsg("%s: sum of weights is out of range", fname)));
-}
-
 /* Raises 22003 when count rows and one more cannot be counted. */
 void
 ws_check_count(FunctionCallInfo fcinfo, int64 count, const char *fname)
@@ -478,6 +469,17 @@ HeapOffer(WeightSet *st, double w)
 	return st;
 }
 
+/* EsGrowFn of a state's total: the state (WeightSet **ctx) is resized. */
+static XSum *
+TotalGrow(void *ctx, XSum *a, int n)
+{
+	WeightSet **st = (WeightSet **) ctx;
+
+	(void) a;
+	*st = Resize(*st, (*st)->capacity, n);
+	return ws_total(*st);
+}
+
 /* Adds w to the exact total of a WS_TOP or WS_ABOVE state. */
 static inline WeightSet *
 TotalAdd(FunctionCallInfo fcinfo, WeightSet *st, double w, const char *fname)
@@ -486,11 +488,10 @@ TotalAdd(FunctionCallInfo fcinfo, WeightSet *st, double w, const char *fname)
 
 	if (unlikely(need != 0))
 	{
-		if (need < 0 || need > XSUM_MAX_CHUNKS)
-			ReportSumRange(ta_funcname(fcinfo, fname));
-		st = Resize(st, st->capacity, need);
-		need = xsum_add(ws_total(st), w);
-		Assert(need == 0);
+		EsTerm		t = {ES_OP_ADD, w, 0, 0, NULL};
+
+		es_grow_apply(ws_total(st), need, &t, TotalGrow, &st,
+					  ta_funcname(fcinfo, fname));
 	}
 	return st;
 }
@@ -603,16 +604,13 @@ MergeStates(FunctionCallInfo fcinfo, WeightSet *a, WeightSet *b)
 		XSum	   *bt = palloc(xsum_size(ws_total(b)->n));
 		int			need;
 
+		EsTerm		t = {ES_OP_MERGE, 0, 0, 0, bt};
+
 		memcpy(bt, ws_total(b), xsum_size(ws_total(b)->n));
-		need = xsum_merge(ws_total(a), bt);
+		need = es_apply(ws_total(a), &t);
 		if (need != 0)
-		{
-			if (need < 0 || need > XSUM_MAX_CHUNKS)
-				ReportSumRange(ta_funcname(fcinfo, "weightset_combine"));
-			a = Resize(a, a->capacity, need);
-			need = xsum_merge(ws_total(a), bt);
-			Assert(need == 0);
-		}
+			es_grow_apply(ws_total(a), need, &t, TotalGrow, &a,
+						  ta_funcname(fcinfo, "weightset_combine"));
 	}
 	if (a->kind == WS_TOP)
 	{
@@ -703,47 +701,6 @@ weightset_combine(PG_FUNCTION_ARGS)
 	if (b->count == 0)
 		return ws_return(fcinfo, a);
 	return ws_return(fcinfo, MergeStates(fcinfo, a, b));
-}
-
-/* A new temporary accumulator. */
-XSum *
-ws_sum_new(void)
-{
-	XSum	   *a = palloc(xsum_size(XSUM_DEFAULT_CHUNKS));
-
-	xsum_init(a, XSUM_DEFAULT_CHUNKS);
-	return a;
-}
-
-/*
- * A copy of a with a window of at least needed chunks (doubling); needed is
- * what the numeric core asked for, an error when the sum leaves its range.
- */
-XSum *
-ws_sum_grow(XSum *a, int needed, const char *fname)
-{
-	int			n;
-	XSum	   *na;
-
-	if (needed < 0 || needed > XSUM_MAX_CHUNKS)
-		ReportSumRange(fname);
-	n = Max(needed, Min(a->n * 2, XSUM_MAX_CHUNKS));
-	na = palloc(xsum_size(n));
-
-	xsum_copy(na, n, a);
-	pfree(a);
-	return na;
-}
-
-/* An exact sum rounded to double. */
-double
-ws_sum_round(const XSum *a, const char *fname)
-{
-	double		r;
-
-	if (xsum_round(a, &r) == XSUM_OVERFLOW)
-		ta_report_out_of_range(fname);
-	return r;
 }
 
 /* qsort comparator: descending doubles, then descending second doubles. */

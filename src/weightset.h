@@ -36,7 +36,7 @@
 #define TACTALLOC_WEIGHTSET_H
 
 #include "common.h"
-#include "xsum.h"
+#include "exactsum.h"
 
 typedef enum WeightSetKind
 {
@@ -145,58 +145,5 @@ extern double ws_above_cut(WeightSet *st);
 /* WS_TOP: adds w to the total and keeps it if among the n largest. */
 extern WeightSet *ws_top_add(FunctionCallInfo fcinfo, WeightSet *st,
 							 double w);
-
-/*
- * Temporary accumulators for final functions, in CurrentMemoryContext: the
- * adding helpers return the accumulator, a larger copy when it had to grow;
- * a sum beyond the numeric core's range is an error (22003) naming fname.
- */
-extern XSum *ws_sum_new(void);
-extern XSum *ws_sum_grow(XSum *a, int needed, const char *fname);
-
-static inline XSum *
-ws_sum_add(XSum *a, double x, const char *fname)
-{
-	int			need = xsum_add(a, x);
-
-	if (unlikely(need != 0))
-	{
-		a = ws_sum_grow(a, need, fname);
-		need = xsum_add(a, x);
-		Assert(need == 0);
-	}
-	return a;
-}
-
-static inline XSum *
-ws_sum_add_prod(XSum *a, double x, double y, const char *fname)
-{
-	int			need = xsum_add_prod(a, x, y);
-
-	if (unlikely(need != 0))
-	{
-		a = ws_sum_grow(a, need, fname);
-		need = xsum_add_prod(a, x, y);
-		Assert(need == 0);
-	}
-	return a;
-}
-
-static inline XSum *
-ws_sum_add_prod3(XSum *a, double x, double y, double z, const char *fname)
-{
-	int			need = xsum_add_prod3(a, x, y, z);
-
-	if (unlikely(need != 0))
-	{
-		a = ws_sum_grow(a, need, fname);
-		need = xsum_add_prod3(a, x, y, z);
-		Assert(need == 0);
-	}
-	return a;
-}
-
-/* Rounds an exact sum to double; overflow is an error naming fname. */
-extern double ws_sum_round(const XSum *a, const char *fname);
 
 #endif							/* TACTALLOC_WEIGHTSET_H */
