@@ -462,7 +462,7 @@ FindName(const char *const *names, int n, const char *s, size_t len)
 
 /* The next ';'-separated field of [*p, end); advances *p past it. */
 static const char *
-NextField(const char **p, const char *end, size_t *len)
+NextExactSumField(const char **p, const char *end, size_t *len)
 {
 	const char *s = *p;
 	const char *semi = memchr(s, ';', end - s);
@@ -491,7 +491,7 @@ ReportBadInput(const char *str, size_t slen, int sqlstate, const char *detail)
 
 /* Parses the text form; errors carry sqlstate (22P02 or 22P03). */
 static ExactSum *
-ParseState(const char *str, size_t slen, int sqlstate)
+ParseExactSum(const char *str, size_t slen, int sqlstate)
 {
 	const char *p = str;
 	const char *end = str + slen;
@@ -509,11 +509,11 @@ ParseState(const char *str, size_t slen, int sqlstate)
 	const char *sums[ES_MAX_SUMS];
 	size_t		sumlens[ES_MAX_SUMS];
 
-	f = NextField(&p, end, &len);
+	f = NextExactSumField(&p, end, &len);
 	if (len != 1 || f[0] != '1')
 		ReportBadInput(str, slen, sqlstate, "Unsupported format version.");
 
-	f = NextField(&p, end, &len);
+	f = NextExactSumField(&p, end, &len);
 	kind = -1;
 	for (int k = 1; k < ES_NKINDS; k++)
 		if (strlen(es_kinds[k].name) == len && memcmp(es_kinds[k].name, f, len) == 0)
@@ -521,12 +521,12 @@ ParseState(const char *str, size_t slen, int sqlstate)
 	if (kind < 0)
 		ReportBadInput(str, slen, sqlstate, "Unknown state kind.");
 
-	f = NextField(&p, end, &len);
+	f = NextExactSumField(&p, end, &len);
 	mode = FindName(es_kinds[kind].modes, es_kinds[kind].nmodes, f, len);
 	if (mode < 0)
 		ReportBadInput(str, slen, sqlstate, "Unknown mode.");
 
-	f = NextField(&p, end, &len);
+	f = NextExactSumField(&p, end, &len);
 	if (len == 0 || len >= sizeof(buf) || f[0] == '-' || f[0] == '+')
 		ReportBadInput(str, slen, sqlstate, "Bad row count.");
 	memcpy(buf, f, len);
@@ -542,7 +542,7 @@ ParseState(const char *str, size_t slen, int sqlstate)
 	{
 		if (p >= end && i < es_kinds[kind].nsums)
 			ReportBadInput(str, slen, sqlstate, "Too few accumulators.");
-		sums[i] = NextField(&p, end, &sumlens[i]);
+		sums[i] = NextExactSumField(&p, end, &sumlens[i]);
 		if (xsum_from_text(sums[i], sumlens[i], NULL, &needed[i],
 						   &errmsg_core) != (int) sumlens[i])
 			ReportBadInput(str, slen, sqlstate,
@@ -583,13 +583,13 @@ exactsum_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 
-	PG_RETURN_POINTER(ParseState(str, strlen(str),
+	PG_RETURN_POINTER(ParseExactSum(str, strlen(str),
 								 ERRCODE_INVALID_TEXT_REPRESENTATION));
 }
 
 /* Writes the text form into a StringInfo. */
 static void
-FormatState(ExactSum *st, StringInfo out, const char *fname)
+FormatExactSum(ExactSum *st, StringInfo out, const char *fname)
 {
 	appendStringInfo(out, "1;%s;%s;" INT64_FORMAT,
 					 es_kinds[st->kind].name,
@@ -616,7 +616,7 @@ exactsum_out(PG_FUNCTION_ARGS)
 
 	CheckState(fcinfo, st, 0, "exactsum_out");
 	initStringInfo(&out);
-	FormatState(st, &out, "exactsum_out");
+	FormatExactSum(st, &out, "exactsum_out");
 	PG_RETURN_CSTRING(out.data);
 }
 
@@ -629,7 +629,7 @@ exactsum_recv(PG_FUNCTION_ARGS)
 	size_t		len = buf->len - buf->cursor;
 
 	buf->cursor = buf->len;
-	PG_RETURN_POINTER(ParseState(s, len, ERRCODE_INVALID_BINARY_REPRESENTATION));
+	PG_RETURN_POINTER(ParseExactSum(s, len, ERRCODE_INVALID_BINARY_REPRESENTATION));
 }
 
 /* Binary output: the text form as bytes. */
@@ -641,6 +641,6 @@ exactsum_send(PG_FUNCTION_ARGS)
 
 	CheckState(fcinfo, st, 0, "exactsum_send");
 	initStringInfo(&out);
-	FormatState(st, &out, "exactsum_send");
+	FormatExactSum(st, &out, "exactsum_send");
 	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));
 }

@@ -734,7 +734,7 @@ AppendDouble(StringInfo out, double v)
 
 /* Writes the text form into a StringInfo. */
 static void
-FormatState(WeightSet *st, StringInfo out)
+FormatWeightSet(WeightSet *st, StringInfo out)
 {
 	int			width = ws_width(st->kind);
 	Size		bytes = (Size) st->nvals * width * sizeof(double);
@@ -794,7 +794,7 @@ weightset_out(PG_FUNCTION_ARGS)
 
 	CheckHeader(NULL, st, 0, "weightset_out");
 	initStringInfo(&out);
-	FormatState(st, &out);
+	FormatWeightSet(st, &out);
 	PG_RETURN_CSTRING(out.data);
 }
 
@@ -807,13 +807,13 @@ weightset_send(PG_FUNCTION_ARGS)
 
 	CheckHeader(NULL, st, 0, "weightset_send");
 	initStringInfo(&out);
-	FormatState(st, &out);
+	FormatWeightSet(st, &out);
 	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));
 }
 
 /* The next sep-separated field of [*p, end); advances *p past it. */
 static const char *
-NextField(const char **p, const char *end, char sep, size_t *len, bool *last)
+NextWeightSetField(const char **p, const char *end, char sep, size_t *len, bool *last)
 {
 	const char *s = *p;
 	const char *e = memchr(s, sep, end - s);
@@ -854,7 +854,7 @@ ParseWeight(const char *s, size_t len, double *v)
 
 /* Parses a decimal integer in [lo, hi] written as s[0..len). */
 static bool
-ParseInt(const char *s, size_t len, int64 lo, int64 hi, int64 *v)
+ParseWeightSetInt(const char *s, size_t len, int64 lo, int64 hi, int64 *v)
 {
 	char		buf[32];
 	char	   *endptr;
@@ -901,7 +901,7 @@ ReportBadInput(const WsInput *in, const char *detail)
  * build (StateProblem): whatever it accepts, every function can use.
  */
 static WeightSet *
-ParseState(const WsInput *in)
+ParseWeightSet(const WsInput *in)
 {
 	const char *str = in->str;
 	size_t		slen = in->len;
@@ -923,10 +923,10 @@ ParseState(const WsInput *in)
 	double	   *v;
 	const char *problem;
 
-	f = NextField(&p, end, ';', &len, &last);
+	f = NextWeightSetField(&p, end, ';', &len, &last);
 	if (len != 1 || f[0] != '1' || last)
 		ReportBadInput(in, "Unsupported format version.");
-	f = NextField(&p, end, ';', &len, &last);
+	f = NextWeightSetField(&p, end, ';', &len, &last);
 	for (int k = 1; k < WS_NKINDS; k++)
 		if (strlen(ws_kind_names[k]) == len && memcmp(ws_kind_names[k], f, len) == 0)
 			kind = k;
@@ -938,23 +938,23 @@ ParseState(const WsInput *in)
 	{
 		int64		n;
 
-		f = NextField(&p, end, ';', &len, &last);
-		if (last || !ParseInt(f, len, 1, PG_INT32_MAX, &n))
+		f = NextWeightSetField(&p, end, ';', &len, &last);
+		if (last || !ParseWeightSetInt(f, len, 1, PG_INT32_MAX, &n))
 			ReportBadInput(in, "Bad n.");
 		param = (double) n;
 	}
 	else if (kind == WS_ABOVE)
 	{
-		f = NextField(&p, end, ';', &len, &last);
+		f = NextWeightSetField(&p, end, ';', &len, &last);
 		if (last || !ParseWeight(f, len, &param) || param >= 1)
 			ReportBadInput(in, "Bad threshold.");
 	}
 	if (ws_has_total(kind))
 	{
-		f = NextField(&p, end, ';', &len, &last);
-		if (last || !ParseInt(f, len, 0, PG_INT64_MAX, &count))
+		f = NextWeightSetField(&p, end, ';', &len, &last);
+		if (last || !ParseWeightSetInt(f, len, 0, PG_INT64_MAX, &count))
 			ReportBadInput(in, "Bad row count.");
-		sumtext = NextField(&p, end, ';', &sumlen, &last);
+		sumtext = NextWeightSetField(&p, end, ';', &sumlen, &last);
 		if (last || xsum_from_text(sumtext, sumlen, NULL, &needed,
 								   &errmsg_core) != (int) sumlen)
 			ReportBadInput(in, errmsg_core ? errmsg_core : "Bad total.");
@@ -995,7 +995,7 @@ ParseState(const WsInput *in)
 	v = ws_values(st);
 	for (int64 i = 0; i < nvals; i++)
 	{
-		const char *e = NextField(&p, end, ',', &len, &last);
+		const char *e = NextWeightSetField(&p, end, ',', &len, &last);
 
 		CHECK_FOR_INTERRUPTS();
 		if (width == 2)
@@ -1032,7 +1032,7 @@ weightset_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	WsInput		in = {str, strlen(str), false};
 
-	PG_RETURN_POINTER(ParseState(&in));
+	PG_RETURN_POINTER(ParseWeightSet(&in));
 }
 
 /* Binary input: the text form as bytes. */
@@ -1043,5 +1043,5 @@ weightset_recv(PG_FUNCTION_ARGS)
 	WsInput		in = {buf->data + buf->cursor, buf->len - buf->cursor, true};
 
 	buf->cursor = buf->len;
-	PG_RETURN_POINTER(ParseState(&in));
+	PG_RETURN_POINTER(ParseWeightSet(&in));
 }
