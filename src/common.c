@@ -92,6 +92,22 @@ ta_report_out_of_range(const char *fname)
 					fname)));
 }
 
+/*
+ * Reports a state that is not one a real aggregate could have built: every
+ * state type (exactsum, weightset, the array states) rejects one the same
+ * way, "fname: malformed <type> state", with what is wrong as the detail.
+ */
+void
+ta_report_malformed(const char *fname, const char *statetype, int sqlstate,
+					const char *detail, const char *hint)
+{
+	ereport(ERROR,
+			(errcode(sqlstate),
+			 errmsg("%s: malformed %s state", fname, statetype),
+			 errdetail("%s", detail),
+			 hint ? errhint("%s", hint) : 0));
+}
+
 /* Reports an exact sum beyond the range of the numeric core. */
 void
 ta_report_sum_range(const char *fname)

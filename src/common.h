@@ -29,6 +29,12 @@ ta_noreturn extern void ta_report_not_finite(const char *fname,
 /* 22003: "fname: result is out of range for type double precision". */
 ta_noreturn extern void ta_report_out_of_range(const char *fname);
 
+/* 22023 or sqlstate: "fname: malformed <statetype> state", detail, hint. */
+ta_noreturn extern void ta_report_malformed(const char *fname,
+											const char *statetype,
+											int sqlstate, const char *detail,
+											const char *hint);
+
 /* 22003: "fname: exact sum out of range" (only forged states get there). */
 ta_noreturn extern void ta_report_sum_range(const char *fname);
 

@@ -44,10 +44,8 @@ const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 ta_noreturn static void
 ReportMalformed(FunctionCallInfo fcinfo, const char *dflt, const char *detail)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: malformed exactsum state", ta_funcname(fcinfo, dflt)),
-			 errdetail("%s", detail)));
+	ta_report_malformed(ta_funcname(fcinfo, dflt), "exactsum",
+						ERRCODE_INVALID_PARAMETER_VALUE, detail, NULL);
 }
 
 /* The sign of accumulator i of a state. */

@@ -107,10 +107,9 @@ ArrayData(ArrayType *arr)
 static void
 ReportMalformedTrack(const char *fname, const char *problem)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("%s: malformed regime_track state: %s", fname, problem),
-			 errhint("A regime_track state is a float8[] built by regime_track_accum().")));
+	ta_report_malformed(fname, "regime_track", ERRCODE_INVALID_PARAMETER_VALUE,
+						psprintf("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1),
+						"A regime_track state is a float8[] built by regime_track_accum().");
 }
 
 /* v as an integer in [lo, hi], or a malformed-state error naming what. */
@@ -692,11 +691,10 @@ RegimeIndex(FunctionCallInfo fcinfo, Oid value)
 static void
 ReportMalformedShifts(ArrayType *arr)
 {
-	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("regime_shifts: malformed state %s",
-					OidOutputFunctionCall(F_ARRAY_OUT, PointerGetDatum(arr))),
-			 errhint("A regime_shifts state is an int8[] {first, last, shifts}: first and last in -1..3 (both -1 before any regime, with shifts 0), shifts >= 0 (>= 1 when first and last differ).")));
+	ta_report_malformed("regime_shifts", "regime_shifts", ERRCODE_INVALID_PARAMETER_VALUE,
+						psprintf("The state is %s.",
+								 OidOutputFunctionCall(F_ARRAY_OUT, PointerGetDatum(arr))),
+						"A regime_shifts state is an int8[] {first, last, shifts}: first and last in -1..3 (both -1 before any regime, with shifts 0), shifts >= 0 (>= 1 when first and last differ).");
 }
 
 /* Reads and validates a regime_shifts state. */

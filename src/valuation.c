@@ -380,11 +380,10 @@ StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *dflt,
 		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
 	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != SK_NITEMS ||
 		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != INT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: malformed streak state", ta_funcname(fcinfo, dflt)),
-				 errdetail("A streak state is an int8 array of %d non-NULL elements.",
-						   SK_NITEMS)));
+		ta_report_malformed(ta_funcname(fcinfo, dflt), "streak",
+							ERRCODE_INVALID_PARAMETER_VALUE,
+							psprintf("A streak state is an int8 array of %d non-NULL elements.",
+									 SK_NITEMS), NULL);
 	s = StreakItems(a);
 	/*
 	 * The runs fit in the rows.  A run that is not all of the rows ends at a
@@ -402,11 +401,11 @@ StreakGetArg(FunctionCallInfo fcinfo, int argno, const char *dflt,
 			(s[SK_LONGEST] == Max(s[SK_LEAD], s[SK_TRAIL]) ||
 			 s[SK_LEAD] + s[SK_LONGEST] + s[SK_TRAIL] + 2 <= s[SK_ROWS]);
 	if (!ok)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: malformed streak state", ta_funcname(fcinfo, dflt)),
-				 errdetail("Inconsistent runs {" INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT "}.",
-						   s[SK_ROWS], s[SK_LEAD], s[SK_TRAIL], s[SK_LONGEST])));
+		ta_report_malformed(ta_funcname(fcinfo, dflt), "streak",
+							ERRCODE_INVALID_PARAMETER_VALUE,
+							psprintf("Inconsistent runs {" INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT "," INT64_FORMAT "}.",
+									 s[SK_ROWS], s[SK_LEAD], s[SK_TRAIL], s[SK_LONGEST]),
+							NULL);
 	*arr = a;
 	return s;
 }

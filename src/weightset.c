@@ -51,10 +51,7 @@ static const char *const ws_kind_aggs[WS_NKINDS] = {
 static void
 ReportMalformed(const char *fname, const char *detail, int sqlstate)
 {
-	ereport(ERROR,
-			(errcode(sqlstate),
-			 errmsg("%s: malformed weightset state", fname),
-			 errdetail("%s", detail)));
+	ta_report_malformed(fname, "weightset", sqlstate, detail, NULL);
 }
 
 /* Bytes of a state of the given kind, total window and capacity. */
