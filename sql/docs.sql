@@ -21,6 +21,39 @@ FROM constituents GROUP BY as_of ORDER BY as_of;
 SELECT sector, effective_n(market_cap) AS names
 FROM constituents WHERE as_of = '2025-12-31'
 GROUP BY sector ORDER BY sector;
+SELECT as_of, top_share(market_cap, 1) AS top1, top_share(market_cap, 2) AS top2,
+       top_share(market_cap, 10) AS top10
+FROM constituents GROUP BY as_of ORDER BY as_of;
+SELECT share_above(market_cap, 0.3) AS above_30pct, share_above(market_cap, 0.2) AS above_20pct,
+       share_above(market_cap, 0) AS all_held
+FROM constituents WHERE as_of = '2025-12-31';
+SELECT as_of, count_above(market_cap, 0.2) AS names, share_above(market_cap, 0.2) AS weight
+FROM constituents GROUP BY as_of ORDER BY as_of;
+WITH portfolio(security, w) AS (VALUES ('A', 0.5), ('B', 0.3), ('C', 0.2)),
+     benchmark(security, w) AS (VALUES ('A', 0.25), ('B', 0.25), ('C', 0.25), ('D', 0.25))
+SELECT active_share(p.w, b.w)
+FROM portfolio p FULL JOIN benchmark b USING (security);
+SELECT weighted_mean(pe, cap) AS cap_weighted_mean_pe
+FROM (VALUES (40000, 40000 / 3000.0), (2000, 2000 / -1400.0)) AS v(cap, pe);
+CREATE TEMP TABLE valuation (security text, cap float8, earnings float8, sales float8);
+INSERT INTO valuation VALUES ('AAA', 40000, 3000, 5000), ('LLL', 2000, -1400, 625);
+SELECT index_multiple(cap, earnings) AS index_pe,
+       index_multiple(cap, earnings) FILTER (WHERE earnings > 0) AS ex_negative_pe,
+       weighted_mean(cap / earnings, cap) AS mean_of_pe_wrong
+FROM valuation;
+SELECT index_multiple(cap, sales) AS cap_weighted_ps, index_multiple(cap, sales, 1) AS equal_weighted_ps
+FROM (VALUES (800, 100), (320, 100), (160, 100), (80, 100)) AS v(cap, sales);
+SELECT parity_upside(19.5, 28) AS pe_19_5_to_28, parity_upside(3.4, 1.7) AS ps_3_4_to_1_7;
+SELECT compound_return(r) FROM (VALUES (0.1), (-0.5), (0.2)) AS v(r);
+CREATE TEMP TABLE daily_returns (day int, small_caps float8, large_caps float8);
+INSERT INTO daily_returns VALUES
+  (1, 0.004, 0.001), (2, 0.002, 0.003), (3, 0.006, 0.002), (4, 0.001, -0.002),
+  (5, 0.003, 0.001), (6, NULL, 0.002), (7, 0.005, 0.004), (8, 0.002, 0.001);
+SELECT longest_streak(small_caps > large_caps ORDER BY day) AS longest,
+       current_streak(small_caps > large_caps ORDER BY day) AS current
+FROM daily_returns;
+SELECT day, current_streak(small_caps > large_caps) OVER (ORDER BY day) AS days_in_a_row
+FROM daily_returns ORDER BY day;
 SELECT enum_range(NULL::macro_regime);
 SELECT region, level, change, regime_classify(level, change) AS regime
 FROM (VALUES ('Global', 99.6, 0.12), ('Japan', 100.6, 0.11),
@@ -119,42 +152,9 @@ FROM (VALUES (1e300::float8), (1e300), (1e300), (1e300)) AS v(w);
 SELECT hhi_final(exactsum_combine(
          (SELECT hhi_accum(hhi_accum(NULL, 400), 300)),
          (SELECT hhi_accum(hhi_accum(NULL, 200), 100)))) AS rolled_up;
-SELECT hhi(w) FROM (VALUES (0.6), (-0.1)) AS v(w);
-SELECT as_of, top_share(market_cap, 1) AS top1, top_share(market_cap, 2) AS top2,
-       top_share(market_cap, 10) AS top10
-FROM constituents GROUP BY as_of ORDER BY as_of;
-SELECT share_above(market_cap, 0.3) AS above_30pct, share_above(market_cap, 0.2) AS above_20pct,
-       share_above(market_cap, 0) AS all_held
-FROM constituents WHERE as_of = '2025-12-31';
-SELECT as_of, count_above(market_cap, 0.2) AS names, share_above(market_cap, 0.2) AS weight
-FROM constituents GROUP BY as_of ORDER BY as_of;
-WITH portfolio(security, w) AS (VALUES ('A', 0.5), ('B', 0.3), ('C', 0.2)),
-     benchmark(security, w) AS (VALUES ('A', 0.25), ('B', 0.25), ('C', 0.25), ('D', 0.25))
-SELECT active_share(p.w, b.w)
-FROM portfolio p FULL JOIN benchmark b USING (security);
 SELECT share_above_accum(share_above_accum(NULL, 100, 0.3), 400, 0.3) AS state;
 SELECT share_above_final(weightset_combine(
          share_above_accum(share_above_accum(NULL, 400, 0.3), 300, 0.3),
          share_above_accum(share_above_accum(NULL, 200, 0.3), 100, 0.3))) AS rolled_up;
-SELECT weighted_mean(pe, cap) AS cap_weighted_mean_pe
-FROM (VALUES (40000, 40000 / 3000.0), (2000, 2000 / -1400.0)) AS v(cap, pe);
-CREATE TEMP TABLE valuation (security text, cap float8, earnings float8, sales float8);
-INSERT INTO valuation VALUES ('AAA', 40000, 3000, 5000), ('LLL', 2000, -1400, 625);
-SELECT index_multiple(cap, earnings) AS index_pe,
-       index_multiple(cap, earnings) FILTER (WHERE earnings > 0) AS ex_negative_pe,
-       weighted_mean(cap / earnings, cap) AS mean_of_pe_wrong
-FROM valuation;
-SELECT index_multiple(cap, sales) AS cap_weighted_ps, index_multiple(cap, sales, 1) AS equal_weighted_ps
-FROM (VALUES (800, 100), (320, 100), (160, 100), (80, 100)) AS v(cap, sales);
-SELECT parity_upside(19.5, 28) AS pe_19_5_to_28, parity_upside(3.4, 1.7) AS ps_3_4_to_1_7;
-SELECT compound_return(r) FROM (VALUES (0.1), (-0.5), (0.2)) AS v(r);
-CREATE TEMP TABLE daily_returns (day int, small_caps float8, large_caps float8);
-INSERT INTO daily_returns VALUES
-  (1, 0.004, 0.001), (2, 0.002, 0.003), (3, 0.006, 0.002), (4, 0.001, -0.002),
-  (5, 0.003, 0.001), (6, NULL, 0.002), (7, 0.005, 0.004), (8, 0.002, 0.001);
-SELECT longest_streak(small_caps > large_caps ORDER BY day) AS longest,
-       current_streak(small_caps > large_caps ORDER BY day) AS current
-FROM daily_returns;
-SELECT day, current_streak(small_caps > large_caps) OVER (ORDER BY day) AS days_in_a_row
-FROM daily_returns ORDER BY day;
+SELECT hhi(w) FROM (VALUES (0.6), (-0.1)) AS v(w);
 SELECT share_above(market_cap, 3) FROM constituents;
