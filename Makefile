@@ -12,11 +12,15 @@ DATA = $(EXTENSION)--1.0.sql $(EXTENSION)--1.0--1.1.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DOCS = doc/tactalloc.md
 
-# pg_regress suite in sql/ + expected/, in this order
-REGRESS = setup upgrade trusted concentration regime credit state parallel plans accuracy \
-	regime_track liquidity spread segments playbook macro_data report \
-	toolkit toolkit_state valuation toolkit_parallel \
-	docs
+# pg_regress suite in sql/ + expected/, in this order: installing and
+# upgrading, the state types, the domains (as in src/ and the install
+# script), plan independence and accuracy across them, the report, the
+# reference's examples
+REGRESS = setup upgrade trusted \
+	exactsum weightset \
+	concentration valuation regime regime_track playbook credit segments \
+	parallel plans accuracy \
+	macro_data report docs
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)

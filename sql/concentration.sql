@@ -67,3 +67,194 @@ ROLLBACK TO s;
 INSERT INTO kept VALUES (1);
 SELECT count(*) FROM kept;
 COMMIT;
+
+-- The concentration toolkit: top_share, share_above, count_above, active_share
+RESET ALL;
+-- Concentration toolkit: top_share, share_above, count_above, active_share
+SET extra_float_digits = 3;
+
+CREATE TEMP TABLE caps (as_of int, name text, cap float8);
+INSERT INTO caps VALUES (1, 'A', 400), (1, 'B', 300), (1, 'C', 200), (1, 'D', 100),
+                        (2, 'A', 250), (2, 'B', 250), (2, 'C', 250), (2, 'D', 250),
+                        (3, 'A', NULL);
+
+-- top_share: reference vector, fewer names than n gives 1
+SELECT n, top_share(cap, n) FROM caps, generate_series(1, 6) AS n
+WHERE as_of = 1 GROUP BY n ORDER BY n;
+-- grouped; a group of NULL weights gives NULL
+SELECT as_of, top_share(cap, 2) FROM caps GROUP BY as_of ORDER BY as_of;
+-- ties at the cut-off do not change the sum
+SELECT top_share(w, 2) AS n2, top_share(w, 3) AS n3, top_share(w, 4) AS n4
+FROM (VALUES (3::float8), (2), (2), (2), (1)) AS v(w);
+-- one row, zeros, empty input, zero total
+SELECT top_share(w, 1) AS one_row FROM (VALUES (7.5::float8)) AS v(w);
+SELECT top_share(w, 1) AS with_zeros FROM (VALUES (0::float8), (3), (0), (1)) AS v(w);
+SELECT top_share(w, 3) IS NULL AS empty FROM (SELECT 1::float8 WHERE false) AS v(w);
+SELECT top_share(w, 3) IS NULL AS zero_total FROM (VALUES (0::float8), (-0.0)) AS v(w);
+-- extreme magnitudes
+SELECT top_share(w, 1) AS quarter FROM (VALUES (1e300::float8), (1e300), (1e300), (1e300)) AS v(w);
+SELECT top_share(w, 1) AS all_of_it FROM (VALUES (1e300::float8), (1e-300), (5e-324)) AS v(w);
+SELECT top_share(w, 2) AS tiny FROM (VALUES (1e-300::float8), (2e-300), (3e-300), (4e-300)) AS v(w);
+-- against the plain SQL (ORDER BY ... LIMIT), on 10 000 heavy-tailed weights
+CREATE TEMP TABLE hw AS
+SELECT i, ((((i::bigint * 2654435761) % 4294967296) + 0.5) / 4294967296.0)::float8 ^ (-0.7) AS w
+FROM generate_series(1, 10000) AS i;
+SELECT abs(top_share(w, 10) / ((SELECT sum(w) FROM (SELECT w FROM hw ORDER BY w DESC LIMIT 10) t) / sum(w)) - 1) < 1e-14 AS top10_matches_sql,
+       abs(top_share(w, 500) / ((SELECT sum(w) FROM (SELECT w FROM hw ORDER BY w DESC LIMIT 500) t) / sum(w)) - 1) < 1e-14 AS top500_matches_sql
+FROM hw;
+-- the same bits whatever the row order
+SELECT same_bits((SELECT top_share(w, 10 ORDER BY i) FROM hw), (SELECT top_share(w, 10 ORDER BY w) FROM hw)) AS asc_order,
+       same_bits((SELECT top_share(w, 10 ORDER BY i) FROM hw), (SELECT top_share(w, 10 ORDER BY -w) FROM hw)) AS desc_order,
+       same_bits((SELECT top_share(w, 10 ORDER BY i) FROM hw), (SELECT top_share(w, 10 ORDER BY (i * 7919) % 10007) FROM hw)) AS shuffled;
+-- errors
+SELECT expect_error($$SELECT top_share(w, 0) FROM (VALUES (1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT top_share(w, -3) FROM (VALUES (1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT top_share(w, NULL) FROM (VALUES (1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT top_share(w, n) FROM (VALUES (1::float8, 1), (2, 2)) AS v(w, n)$$);
+SELECT expect_error($$SELECT top_share(w, 2) FROM (VALUES (1::float8), (-0.5)) AS v(w)$$);
+SELECT expect_error($$SELECT top_share(w, 2) FROM (VALUES (1::float8), ('NaN')) AS v(w)$$);
+SELECT expect_error($$SELECT top_share(w, 2) FROM (VALUES ('Infinity'::float8)) AS v(w)$$);
+
+-- share_above and count_above: strictly above; a share equal to the threshold is not
+SELECT t, share_above(cap, t), count_above(cap, t) FROM caps, (VALUES (0), (0.1), (0.15), (0.2), (0.3), (0.4), (0.5)) AS th(t)
+WHERE as_of = 1 GROUP BY t ORDER BY t;
+SELECT share_above(w, 0.03) AS share, count_above(w, 0.03) AS names FROM (VALUES (3::float8), (97)) AS v(w);
+SELECT share_above(w, 0.03) AS share, count_above(w, 0.03) AS names FROM (VALUES (3.0000001::float8), (96.9999999)) AS v(w);
+-- percents, fractions and caps give the same answer
+SELECT share_above(w, 0.25) AS fractions, (SELECT share_above(w * 100, 0.25) FROM (VALUES (0.4::float8), (0.3), (0.2), (0.1)) AS v(w)) AS percents
+FROM (VALUES (0.4::float8), (0.3), (0.2), (0.1)) AS v(w);
+-- equal weights: none above their own share
+SELECT as_of, share_above(cap, 0.25), count_above(cap, 0.25), share_above(cap, 0.2499), count_above(cap, 0.2499)
+FROM caps GROUP BY as_of ORDER BY as_of;
+-- NULLs skipped, empty, zero total, one row
+SELECT share_above(w, 0.1) AS share, count_above(w, 0.1) AS names FROM (VALUES (1::float8), (NULL), (1)) AS v(w);
+SELECT share_above(w, 0.1) IS NULL AS empty, count_above(w, 0.1) IS NULL AS empty_count FROM (SELECT 1::float8 WHERE false) AS v(w);
+SELECT share_above(w, 0.1) IS NULL AS zero_total, count_above(w, 0.1) IS NULL AS zero_count FROM (VALUES (0::float8), (0)) AS v(w);
+SELECT share_above(w, 0.99) AS one_row, count_above(w, 0.99) AS one_name FROM (VALUES (5::float8)) AS v(w);
+-- extreme magnitudes
+SELECT share_above(w, 0.3) AS share, count_above(w, 0) AS positive FROM (VALUES (1e300::float8), (1e300), (1e-300), (0)) AS v(w);
+SELECT share_above(w, 0) AS share, count_above(w, 0) AS positive FROM (VALUES (1e300::float8), (5e-324)) AS v(w);
+-- against the plain SQL (window function), and order independence
+SELECT abs(share_above(w, 0.001) / (SELECT sum(s) FROM (SELECT w / sum(w) OVER () AS s FROM hw) t WHERE s > 0.001) - 1) < 1e-14 AS share_matches_sql,
+       count_above(w, 0.001) = (SELECT count(*) FROM (SELECT w / sum(w) OVER () AS s FROM hw) t WHERE s > 0.001) AS count_matches_sql
+FROM hw;
+SELECT same_bits((SELECT share_above(w, 0.001 ORDER BY i) FROM hw), (SELECT share_above(w, 0.001 ORDER BY w) FROM hw)) AS asc_order,
+       same_bits((SELECT share_above(w, 0.001 ORDER BY i) FROM hw), (SELECT share_above(w, 0.001 ORDER BY (i * 7919) % 10007) FROM hw)) AS shuffled;
+-- errors
+SELECT expect_error($$SELECT share_above(w, 3) FROM (VALUES (1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT count_above(w, 1) FROM (VALUES (1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT share_above(w, -0.01) FROM (VALUES (1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT count_above(w, 'NaN') FROM (VALUES (1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT share_above(w, NULL) FROM (VALUES (1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT count_above(w, t) FROM (VALUES (1::float8, 0.03::float8), (2, 0.05)) AS v(w, t)$$);
+SELECT expect_error($$SELECT share_above(w, 0.03) FROM (VALUES (1::float8), (-2)) AS v(w)$$);
+SELECT expect_error($$SELECT count_above(w, 0.03) FROM (VALUES ('-Infinity'::float8)) AS v(w)$$);
+
+-- active_share: the reference vector (full outer join, a missing side is NULL)
+CREATE TEMP TABLE port (name text, w float8);
+CREATE TEMP TABLE bench (name text, w float8);
+INSERT INTO port VALUES ('A', 0.5), ('B', 0.3), ('C', 0.2);
+INSERT INTO bench VALUES ('A', 0.25), ('B', 0.25), ('C', 0.25), ('D', 0.25);
+SELECT active_share(p.w, b.w) FROM port p FULL JOIN bench b USING (name);
+-- identical and proportional holdings: 0; disjoint: 1
+SELECT active_share(w, w) AS identical, active_share(w, w * 4) AS proportional,
+       active_share(w, w * 3) < 1e-15 AS nearly_proportional
+FROM hw;
+SELECT active_share(p, b) AS disjoint FROM (VALUES (1::float8, NULL::float8), (2, NULL), (NULL, 5)) AS v(p, b);
+-- both sides NULL: the row is skipped; one side all zero: NULL
+SELECT active_share(p, b) FROM (VALUES (1::float8, 1::float8), (NULL, NULL), (3, 1)) AS v(p, b);
+SELECT active_share(p, b) IS NULL AS no_portfolio FROM (VALUES (0::float8, 1::float8), (NULL, 2)) AS v(p, b);
+SELECT active_share(p, b) IS NULL AS empty FROM (SELECT 1::float8, 1::float8 WHERE false) AS v(p, b);
+SELECT active_share(p, b) IS NULL AS all_null FROM (VALUES (NULL::float8, NULL::float8)) AS v(p, b);
+-- one row: the same single name
+SELECT active_share(p, b) AS one_row FROM (VALUES (3::float8, 7::float8)) AS v(p, b);
+-- extreme magnitudes: the same proportions in 1e300 and 1e-300 units
+SELECT active_share(w * 1e300, w * 1e-300) AS scaled_copy FROM hw;
+SELECT active_share(p, b) FROM (VALUES (1e300::float8, 1e-300::float8), (1e300, 3e-300)) AS v(p, b);
+-- against the plain SQL and order independence
+CREATE TEMP TABLE hw2 AS SELECT i, w, ((((i::bigint * 40503) % 65536) + 0.5) / 65536.0)::float8 AS b FROM hw;
+SELECT abs(active_share(w, b) - (SELECT 0.5 * sum(abs(w / sw - b / sb)) FROM hw2, (SELECT sum(w) sw, sum(b) sb FROM hw2) t)) < 1e-15 AS matches_sql
+FROM hw2;
+SELECT same_bits((SELECT active_share(w, b ORDER BY i) FROM hw2), (SELECT active_share(w, b ORDER BY w) FROM hw2)) AS asc_order,
+       same_bits((SELECT active_share(w, b ORDER BY i) FROM hw2), (SELECT active_share(w, b ORDER BY (i * 7919) % 10007) FROM hw2)) AS shuffled;
+-- errors
+SELECT expect_error($$SELECT active_share(p, b) FROM (VALUES (-1::float8, 1::float8)) AS v(p, b)$$);
+SELECT expect_error($$SELECT active_share(p, b) FROM (VALUES (1::float8, -1::float8)) AS v(p, b)$$);
+SELECT expect_error($$SELECT active_share(p, b) FROM (VALUES ('NaN'::float8, 1::float8)) AS v(p, b)$$);
+SELECT expect_error($$SELECT active_share(p, b) FROM (VALUES (1::float8, 'Infinity'::float8)) AS v(p, b)$$);
+
+-- active_share with a side whose total is beyond the largest double: the
+-- shares are still well defined (was 22003)
+SELECT active_share(p, b) AS same_proportions FROM (VALUES (1e308::float8, 1::float8), (1e308, 1)) AS v(p, b);
+SELECT active_share(p, b) AS sixth FROM (VALUES (1e308::float8, 1::float8), (1e308, 2), (1e308, 3)) AS v(p, b);
+SELECT active_share(p, b) AS both_sides_huge
+FROM (VALUES (1.7976931348623157e308::float8, 1.7976931348623157e308::float8), (1.7976931348623157e308, 0), (0, 1.7976931348623157e308)) AS v(p, b);
+-- scaling a side by a power of two changes nothing, to the last bit, also
+-- when its total leaves the double range
+SELECT same_bits(active_share(b * 2 ^ 1020, w), active_share(b, w)) AS portfolio_scaled,
+       same_bits(active_share(w, b * 2 ^ 1020), active_share(w, b)) AS benchmark_scaled,
+       same_bits(active_share(b * 2 ^ 1020, b * 2 ^ -1000), active_share(b, b)) AS both_scaled
+FROM hw2;
+-- within one ulp of the exact value (checked by exact cross-multiplication
+-- in numeric) for random books of mixed magnitudes, totals beyond the double
+-- range included
+SELECT setseed(0.75);
+CREATE FUNCTION pg_temp.random_weight(huge boolean) RETURNS float8 LANGUAGE sql VOLATILE AS $$
+  SELECT CASE floor(random() * CASE WHEN huge THEN 7 ELSE 5 END)::int
+           WHEN 0 THEN 0
+           WHEN 1 THEN floor(random() * 2000) * 5e-324
+           WHEN 2 THEN random() * 1e-300
+           WHEN 3 THEN random()
+           WHEN 4 THEN random() * 1e300
+           ELSE (0.5 + random() / 2) * 1.7976931348623157e308 END $$;
+CREATE TEMP TABLE as_books AS
+SELECT i % 100 AS g, pg_temp.random_weight(i % 2 = 0) AS p, pg_temp.random_weight(i % 3 = 0) AS b
+FROM generate_series(1, 2000) AS i;
+-- and books whose totals need more than two doubles (106 bits), the
+-- portfolio nearly the benchmark: the totals are used exactly (read as
+-- double-doubles they made the first book's result twice too small)
+INSERT INTO as_books VALUES
+  (100, 1, 1), (100, 2::float8 ^ -60, 2::float8 ^ -60), (100, 2::float8 ^ -120, 2::float8 ^ -120),
+  (100, 2::float8 ^ -180, 2::float8 ^ -180 * (1 + 2::float8 ^ -50)),
+  (101, 2::float8 ^ 100, 2::float8 ^ 100), (101, 1, 1), (101, 2::float8 ^ -100, 2::float8 ^ -100 + 2::float8 ^ -152),
+  (102, 1.7976931348623157e308, 1.7976931348623157e308), (102, 1.7976931348623157e308, 1.7976931348623157e308),
+  (102, 2::float8 ^ 100, 2::float8 ^ 100 + 2::float8 ^ 48), (102, 1, 1);
+CREATE TEMP TABLE as_check AS
+SELECT g, active_share(p, b) AS r,
+       sum(exact_numeric(p)) AS pt, sum(exact_numeric(b)) AS bt
+FROM as_books GROUP BY g;
+SELECT g, r FROM as_check WHERE g >= 100 ORDER BY g;
+SELECT count(*) AS books, count(*) FILTER (WHERE c.pt > 1.7976931348623157e308 OR c.bt > 1.7976931348623157e308) AS beyond_double,
+       count(*) FILTER (WHERE abs(exact_numeric(c.r) * 2 * c.pt * c.bt - n.num) <= exact_ulp(c.r) * 2 * c.pt * c.bt) AS within_1_ulp
+FROM as_check c
+JOIN (SELECT k.g, sum(abs(exact_numeric(k.p) * c2.bt - exact_numeric(k.b) * c2.pt)) AS num
+      FROM as_books k JOIN as_check c2 USING (g) GROUP BY k.g) AS n USING (g)
+WHERE c.pt > 0 AND c.bt > 0;
+
+-- every toolkit aggregate with NaN, ±Infinity, -0, subnormals and the edges
+-- of the double range: a clean error with its SQLSTATE, or the right value
+CREATE FUNCTION pg_temp.value_or_error(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+  r text;
+BEGIN
+  EXECUTE sql INTO r;
+  RETURN coalesce(r, 'NULL');
+EXCEPTION WHEN OTHERS THEN
+  RETURN SQLSTATE || ': ' || SQLERRM;
+END $$;
+SELECT x, pg_temp.value_or_error(format('SELECT top_share(w, 1) FROM (VALUES (%s::float8), (%s)) AS v(w)', quote_literal(x), quote_literal(x))) AS top_share_1,
+       pg_temp.value_or_error(format('SELECT share_above(w, 0.25) FROM (VALUES (%s::float8), (1e-320)) AS v(w)', quote_literal(x))) AS share_above,
+       pg_temp.value_or_error(format('SELECT count_above(w, 0) FROM (VALUES (%s::float8), (1e-320)) AS v(w)', quote_literal(x))) AS count_above,
+       pg_temp.value_or_error(format('SELECT active_share(p, b) FROM (VALUES (%s::float8, 1::float8), (1, %s)) AS v(p, b)', quote_literal(x), quote_literal(x))) AS active_share
+FROM (VALUES ('NaN'), ('Infinity'), ('-Infinity'), ('-0.0'), ('0'), ('5e-324'), ('2.2250738585072014e-308'),
+             ('1.7976931348623157e308'), ('-1.7976931348623157e308'), ('-5e-324')) AS v(x);
+SELECT t, pg_temp.value_or_error(format('SELECT share_above(w, %s) FROM (VALUES (1::float8), (5e-324), (1.7976931348623157e308)) AS v(w)', quote_literal(t))) AS share_above,
+       pg_temp.value_or_error(format('SELECT count_above(w, %s) FROM (VALUES (1::float8), (5e-324), (1.7976931348623157e308)) AS v(w)', quote_literal(t))) AS count_above
+FROM (VALUES ('NaN'), ('Infinity'), ('-Infinity'), ('-0.0'), ('5e-324'), ('1e-310'), ('0.9999999999999999'), ('1'),
+             ('1.7976931348623157e308'), ('-5e-324')) AS v(t);
+SELECT n, pg_temp.value_or_error(format('SELECT top_share(w, %s) FROM (VALUES (1::float8), (5e-324), (1.7976931348623157e308)) AS v(w)', n)) AS top_share
+FROM (VALUES (1), (2), (3), (2147483647), (0), (-2147483648)) AS v(n);
+-- many weights at the largest double: totals beyond double precision
+SELECT top_share(w, 2) AS top2, share_above(w, 0.2) AS above, count_above(w, 0.2) AS names,
+       active_share(w, 1) AS vs_equal
+FROM (SELECT 1.7976931348623157e308::float8 AS w FROM generate_series(1, 4)) AS v;

@@ -61,3 +61,120 @@ FROM par_grouped g
 JOIN (SELECT grp, hhi(w) AS hhi, dts(w, dur, oas) AS dts FROM par_w GROUP BY grp) s USING (grp);
 
 DROP TABLE par_w;
+
+-- The toolkit, valuation and streak aggregates under parallel plans
+RESET ALL;
+-- The toolkit's aggregates under forced parallel plans equal the serial result.
+SET extra_float_digits = 3;
+
+-- 1.2 million rows: heavy-tailed weights, benchmark weights, values, caps,
+-- earnings (some losses) and daily returns from a fixed multiplicative hash
+CREATE TABLE tk_par AS
+SELECT i,
+       i % 500 AS grp,
+       ((((i::bigint * 2654435761) % 4294967296) + 0.5) / 4294967296.0)::float8 ^ (-0.7) AS w,
+       ((((i::bigint * 40503) % 65536) + 0.5) / 65536.0)::float8 AS b,
+       5 + 40 * ((((i::bigint * 69069) % 1048576) + 0.5) / 1048576.0)::float8 AS x,
+       ((((i::bigint * 2246822519) % 4294967296) / 4294967296.0) - 0.2)::float8 * 1e3 AS earn,
+       ((((i::bigint * 2246822519) % 4294967296) / 4294967296.0) - 0.5)::float8 * 2e-3 AS r
+FROM generate_series(1, 1200000) AS i;
+ANALYZE tk_par;
+
+CREATE TEMP VIEW tk_all AS
+SELECT top_share(w, 10) AS top10, top_share(w, 2000) AS top2000,
+       share_above(w, 1e-5) AS share_above, count_above(w, 1e-5) AS count_above,
+       active_share(w, b) AS active_share, weighted_mean(x, w) AS wmean,
+       index_multiple(w * 100, earn) AS pe, index_multiple(w * 100, earn, 1) AS pe_ew,
+       compound_return(r) AS compound
+FROM tk_par;
+
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE tk_serial AS SELECT * FROM tk_all;
+SELECT * FROM tk_serial;
+-- the top-n share and the names above against plain SQL
+SELECT abs(top10 / ((SELECT sum(w) FROM (SELECT w FROM tk_par ORDER BY w DESC LIMIT 10) t) / (SELECT sum(w) FROM tk_par)) - 1) < 1e-13 AS top10_sql,
+       count_above = (SELECT count(*) FROM tk_par WHERE w / (SELECT sum(w) FROM tk_par) > 1e-5) AS count_above_sql,
+       abs(active_share - (SELECT 0.5 * sum(abs(w / sw - b / sb)) FROM tk_par, (SELECT sum(w) sw, sum(b) sb FROM tk_par) t)) < 1e-12 AS active_share_sql
+FROM tk_serial;
+
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = on;
+
+EXPLAIN (COSTS OFF) SELECT * FROM tk_all;
+
+-- identical to the serial result, bit for bit
+CREATE TEMP VIEW tk_same AS
+SELECT same_bits(p.top10, s.top10) AS top10, same_bits(p.top2000, s.top2000) AS top2000,
+       same_bits(p.share_above, s.share_above) AS share_above, p.count_above = s.count_above AS count_above,
+       same_bits(p.active_share, s.active_share) AS active_share, same_bits(p.wmean, s.wmean) AS wmean,
+       same_bits(p.pe, s.pe) AS pe, same_bits(p.pe_ew, s.pe_ew) AS pe_ew,
+       same_bits(p.compound, s.compound) AS compound
+FROM tk_all p, tk_serial s;
+SELECT * FROM tk_same;
+
+-- the combine function alone: the leader only gathers
+SET parallel_leader_participation = off;
+EXPLAIN (COSTS OFF) SELECT top_share(w, 10), share_above(w, 1e-5), active_share(w, b) FROM tk_par;
+SELECT * FROM tk_same;
+
+-- grouped: 500 groups, partial aggregation in every worker
+SET parallel_leader_participation = on;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT grp, top_share(w, 10), share_above(w, 0.01), active_share(w, b) FROM tk_par GROUP BY grp;
+CREATE TEMP TABLE tk_grouped AS
+SELECT grp, top_share(w, 10) AS top10, share_above(w, 0.001) AS above, count_above(w, 0.001) AS n_above,
+       active_share(w, b) AS active, weighted_mean(x, w) AS wmean, index_multiple(w, earn) AS pe,
+       compound_return(r) AS compound
+FROM tk_par GROUP BY grp;
+RESET enable_hashagg;
+-- streaks need ordered input: never split between workers, same answer
+SELECT longest_streak(i % 1000 <> 0 AND (i / 7) % 5 <> 0 ORDER BY i) AS longest, current_streak(i % 1000 <> 0 AND (i / 7) % 5 <> 0 ORDER BY i) AS current FROM tk_par;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+SET max_parallel_workers_per_gather = 0;
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE same_bits(g.top10, s.top10) AND same_bits(g.above, s.above) AND g.n_above = s.n_above
+                        AND same_bits(g.active, s.active) AND same_bits(g.wmean, s.wmean)
+                        AND same_bits(g.pe, s.pe) AND same_bits(g.compound, s.compound)) AS identical
+FROM tk_grouped g
+JOIN (SELECT grp, top_share(w, 10) AS top10, share_above(w, 0.001) AS above, count_above(w, 0.001) AS n_above,
+             active_share(w, b) AS active, weighted_mean(x, w) AS wmean, index_multiple(w, earn) AS pe,
+             compound_return(r) AS compound
+      FROM tk_par GROUP BY grp) s USING (grp);
+SELECT longest_streak(i % 1000 <> 0 AND (i / 7) % 5 <> 0 ORDER BY i) AS longest, current_streak(i % 1000 <> 0 AND (i / 7) % 5 <> 0 ORDER BY i) AS current FROM tk_par;
+
+-- partitionwise aggregation: each hash partition aggregated on its own,
+-- grouped by a column that is not the partition key, then combined
+CREATE TABLE tk_part (LIKE tk_par) PARTITION BY HASH (i);
+CREATE TABLE tk_part_0 PARTITION OF tk_part FOR VALUES WITH (MODULUS 3, REMAINDER 0);
+CREATE TABLE tk_part_1 PARTITION OF tk_part FOR VALUES WITH (MODULUS 3, REMAINDER 1);
+CREATE TABLE tk_part_2 PARTITION OF tk_part FOR VALUES WITH (MODULUS 3, REMAINDER 2);
+INSERT INTO tk_part SELECT * FROM tk_par WHERE grp < 50 ORDER BY w;
+ANALYZE tk_part;
+CREATE TEMP VIEW tk_part_q AS
+SELECT grp, top_share(w, 10) AS top10, share_above(w, 0.001) AS above, count_above(w, 0.001) AS n_above,
+       active_share(w, b) AS active, weighted_mean(x, w) AS wmean, index_multiple(w, earn) AS pe,
+       compound_return(r) AS compound
+FROM tk_part GROUP BY grp;
+CREATE TEMP TABLE tk_part_serial AS SELECT * FROM tk_part_q;
+SET enable_partitionwise_aggregate = on;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT * FROM tk_part_q;
+RESET enable_hashagg;
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE same_bits(g.top10, s.top10) AND same_bits(g.above, s.above) AND g.n_above = s.n_above
+                        AND same_bits(g.active, s.active) AND same_bits(g.wmean, s.wmean)
+                        AND same_bits(g.pe, s.pe) AND same_bits(g.compound, s.compound)) AS identical
+FROM tk_part_q g JOIN tk_part_serial s USING (grp);
+RESET enable_partitionwise_aggregate;
+
+DROP VIEW tk_part_q;
+DROP TABLE tk_part;
+DROP VIEW tk_same;
+DROP VIEW tk_all;
+DROP TABLE tk_par;
