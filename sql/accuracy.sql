@@ -100,3 +100,54 @@ SELECT expect_error($$SELECT sum(mv * dur * oas) / sum(mv) AS naive_sql
 FROM (VALUES (1e300::float8, 1::float8, 1::float8), (1, 2, 50), (-1e300, 1, 1)) AS v(mv, dur, oas)$$);
 
 DROP TABLE acc_w, acc_book, acc_exact;
+
+-- Accuracy against an exact oracle (valuation and the concentration toolkit): each double
+-- converted to numeric exactly (exact_numeric, sql/setup.sql), sums and
+-- products in exact numeric arithmetic, each result checked by
+-- cross-multiplication.
+-- 100 groups of 1 to 300 rows: weights and caps of magnitude 1e-6 .. 1e6,
+-- benchmark weights, signed values, earnings with losses, small returns
+CREATE TEMP TABLE tk_acc AS
+SELECT g, k,
+       (((((g * 7919 + k)::bigint * 2654435761) % 4294967296) + 0.5) / 4294967296.0)::float8
+         * 10 ^ ((((g * 7919 + k)::bigint * 40503) % 13) - 6) AS w,
+       (((((g * 7919 + k)::bigint * 1103515245) % 65536) + 0.5) / 65536.0)::float8 AS b,
+       ((((((g * 7919 + k)::bigint * 2246822519) % 4294967296) / 4294967296.0) - 0.3)::float8) * 1e3 AS x,
+       ((((((g * 7919 + k)::bigint * 22695477) % 1048576) / 1048576.0) - 0.45)::float8) * 0.05 AS r
+FROM generate_series(1, 100) AS g, generate_series(1, 1 + (g * 37) % 300) AS k;
+CREATE TEMP TABLE tk_acc_exact AS
+SELECT g, k, exact_numeric(w) AS w, exact_numeric(b) AS b, exact_numeric(x) AS x,
+       exact_numeric(r) AS r, exact_numeric(w * 1000) AS cap,
+       row_number() OVER (PARTITION BY g ORDER BY w DESC) AS rank
+FROM tk_acc;
+-- weighted_mean Σw·x / Σw and index_multiple Σcap / Σx (x as earnings, cap = w·1000)
+WITH r AS (SELECT g, weighted_mean(x, w) AS wm, index_multiple(w * 1000, x) AS pe FROM tk_acc GROUP BY g),
+     o AS (SELECT g, sum(w * x) AS swx, sum(w) AS sw, sum(cap) AS sc, sum(x) AS sx FROM tk_acc_exact GROUP BY g)
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE abs(exact_numeric(wm) * sw - swx) <= exact_ulp(wm) * sw) AS wmean_within_1_ulp,
+       count(*) FILTER (WHERE sx > 0) AS positive_earnings,
+       count(*) FILTER (WHERE sx > 0 AND abs(exact_numeric(pe) * sx - sc) <= exact_ulp(pe) * sx) AS pe_within_1_ulp,
+       count(*) FILTER (WHERE sx <= 0 AND pe IS NULL) AS pe_null_when_not_positive
+FROM r JOIN o USING (g);
+-- top_share, share_above and count_above, active_share
+WITH r AS (SELECT g, top_share(w, 10) AS top10, share_above(w, 0.01) AS above, count_above(w, 0.01) AS n_above,
+                  active_share(w, b) AS act FROM tk_acc GROUP BY g),
+     o AS (SELECT g, sum(w) AS sw, sum(b) AS sb, sum(w) FILTER (WHERE rank <= 10) AS s10 FROM tk_acc_exact GROUP BY g),
+     a AS (SELECT e.g, sum(e.w) FILTER (WHERE e.w > 0.01 * o.sw) AS sa, count(*) FILTER (WHERE e.w > 0.01 * o.sw) AS na,
+                  sum(abs(e.w * o.sb - e.b * o.sw)) AS d
+           FROM tk_acc_exact e JOIN o USING (g) GROUP BY e.g)
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE abs(exact_numeric(top10) * sw - s10) <= exact_ulp(top10) * sw) AS top_within_1_ulp,
+       count(*) FILTER (WHERE n_above = na) AS count_above_exact,
+       count(*) FILTER (WHERE abs(exact_numeric(above) * sw - coalesce(sa, 0)) <= exact_ulp(above) * sw) AS above_within_1_ulp,
+       count(*) FILTER (WHERE abs(exact_numeric(act) * 2 * sw * sb - d) <= 2 * exact_ulp(act) * 2 * sw * sb) AS active_within_2_ulps
+FROM r JOIN o USING (g) JOIN a USING (g);
+-- compound_return: 1 + result against the exact product, relative 1e-15
+WITH r AS (SELECT g, compound_return(r) AS cr FROM tk_acc WHERE g <= 40 GROUP BY g),
+     o AS (SELECT g, array_agg(1 + r) AS f FROM tk_acc_exact WHERE g <= 40 GROUP BY g),
+     p AS (SELECT g, (WITH RECURSIVE m(i, v) AS (SELECT 1, f[1] UNION ALL SELECT i + 1, v * f[i + 1] FROM m WHERE i < cardinality(f))
+                   SELECT v FROM m WHERE i = cardinality(f)) AS prod
+           FROM o)
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE abs((1 + exact_numeric(cr)) / prod - 1) < 1e-15) AS within_1e_15
+FROM r JOIN p USING (g);
