@@ -198,15 +198,15 @@ FROM hw2;
 -- within one ulp of the exact value (checked by exact cross-multiplication
 -- in numeric) for random books of mixed magnitudes, totals beyond the double
 -- range included
-SELECT setseed(0.75);
+SELECT det_setseed(75);
 CREATE FUNCTION pg_temp.random_weight(huge boolean) RETURNS float8 LANGUAGE sql VOLATILE AS $$
-  SELECT CASE floor(random() * CASE WHEN huge THEN 7 ELSE 5 END)::int
+  SELECT CASE floor(det_random() * CASE WHEN huge THEN 7 ELSE 5 END)::int
            WHEN 0 THEN 0
-           WHEN 1 THEN floor(random() * 2000) * 5e-324
-           WHEN 2 THEN random() * 1e-300
-           WHEN 3 THEN random()
-           WHEN 4 THEN random() * 1e300
-           ELSE (0.5 + random() / 2) * 1.7976931348623157e308 END $$;
+           WHEN 1 THEN floor(det_random() * 2000) * 5e-324
+           WHEN 2 THEN det_random() * 1e-300
+           WHEN 3 THEN det_random()
+           WHEN 4 THEN det_random() * 1e300
+           ELSE (0.5 + det_random() / 2) * 1.7976931348623157e308 END $$;
 CREATE TEMP TABLE as_books AS
 SELECT i % 100 AS g, pg_temp.random_weight(i % 2 = 0) AS p, pg_temp.random_weight(i % 3 = 0) AS b
 FROM generate_series(1, 2000) AS i;

@@ -84,3 +84,20 @@ BEGIN
     RETURN trim_scale(5::numeric ^ (-e) * ('1e' || e)::numeric);
 END
 $$;
+
+-- det_random(): a pseudo-random double in [0, 1) that is the same on every
+-- major (random() changed its generator in PostgreSQL 15), from a stable
+-- hash of a counter; det_setseed(n) restarts the sequence at n.
+CREATE SEQUENCE det_random_counter;
+CREATE FUNCTION det_setseed(seed bigint) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM setval('det_random_counter', seed, false);
+END
+$$;
+CREATE FUNCTION det_random() RETURNS float8 LANGUAGE sql VOLATILE AS $$
+  SELECT (hashint8extended(nextval('det_random_counter'), 20261126) & 9007199254740991)::float8 / 9007199254740992.0
+$$;
+SELECT det_setseed(1);
+SELECT min(r) >= 0 AND max(r) < 1 AS in_unit_interval, abs(avg(r) - 0.5) < 0.01 AS centred,
+       count(DISTINCT r) AS distinct_values
+FROM (SELECT det_random() AS r FROM generate_series(1, 10000)) AS s;

@@ -171,18 +171,18 @@ FROM (SELECT share_above_accum(NULL, 3, 0.1) AS st) AS s;
 -- COPY (weightset_send/recv): random states (seeded) of weights from
 -- subnormals to near the largest double, with ties and zeros, of every kind
 -- and parameter, built by the aggregates, by direct calls and by combine
-SELECT setseed(0.25);
+SELECT det_setseed(25);
 CREATE AGGREGATE pg_temp.active_state(float8, float8) (SFUNC = active_share_accum, STYPE = weightset);
 CREATE AGGREGATE pg_temp.ws_rollup(weightset) (SFUNC = weightset_combine, STYPE = weightset);
 CREATE FUNCTION pg_temp.random_weight() RETURNS float8 LANGUAGE sql VOLATILE AS $$
-  SELECT CASE floor(random() * 8)::int
-           WHEN 0 THEN floor(random() * 2000) * 5e-324
-           WHEN 1 THEN random() * 2.2250738585072014e-308
-           WHEN 2 THEN random() * 1e-300
-           WHEN 3 THEN random() * 1e300
-           WHEN 4 THEN (0.5 + random() / 2) * 1.7976931348623157e308
-           WHEN 5 THEN floor(random() * 4)
-           ELSE random() END $$;
+  SELECT CASE floor(det_random() * 8)::int
+           WHEN 0 THEN floor(det_random() * 2000) * 5e-324
+           WHEN 1 THEN det_random() * 2.2250738585072014e-308
+           WHEN 2 THEN det_random() * 1e-300
+           WHEN 3 THEN det_random() * 1e300
+           WHEN 4 THEN (0.5 + det_random() / 2) * 1.7976931348623157e308
+           WHEN 5 THEN floor(det_random() * 4)
+           ELSE det_random() END $$;
 CREATE TEMP TABLE ws_rows AS
 SELECT i, i % 60 AS g, pg_temp.random_weight() AS w, pg_temp.random_weight() AS b
 FROM generate_series(1, 3000) AS i;
@@ -319,17 +319,17 @@ BEGIN
   RETURN CASE WHEN r IS NULL THEN 'accepted, NULL' WHEN r BETWEEN 0 AND 1 THEN 'accepted, in range'
               ELSE 'OUT OF RANGE ' || r END;
 END $$;
-SELECT setseed(0.5);
+SELECT det_setseed(50);
 CREATE TEMP TABLE ws_forged AS
-SELECT CASE k WHEN 0 THEN format('1;top;%s;%s;%s;%s', 1 + floor(random() * 3), cnt, tot, ws)
-              WHEN 1 THEN format('1;above;%s;%s;%s;%s', (ARRAY[0, 0.1, 0.5, 0.9])[1 + floor(random() * 4)], cnt, tot, ws)
+SELECT CASE k WHEN 0 THEN format('1;top;%s;%s;%s;%s', 1 + floor(det_random() * 3), cnt, tot, ws)
+              WHEN 1 THEN format('1;above;%s;%s;%s;%s', (ARRAY[0, 0.1, 0.5, 0.9])[1 + floor(det_random() * 4)], cnt, tot, ws)
               ELSE format('1;active;%s', pairs) END AS t
-FROM (SELECT floor(random() * 3)::int AS k,
-             (ARRAY['0', '1', '2', '3', '5', '100', '4611686018427387904', '9223372036854775807'])[1 + floor(random() * 8)] AS cnt,
+FROM (SELECT floor(det_random() * 3)::int AS k,
+             (ARRAY['0', '1', '2', '3', '5', '100', '4611686018427387904', '9223372036854775807'])[1 + floor(det_random() * 8)] AS cnt,
              (ARRAY['0', '1.0.1.00000001', '1.0.1.00000005', '1.0.1.00000009', '1.0.1.0000000d', '1.0.1.00000064',
-                    '1.-34.1.00004000', '1.32.1.00000001', '1.60.1.00000001', '1.-101.1.00000001', '1.0.1.-00000001'])[1 + floor(random() * 11)] AS tot,
-             (ARRAY['', '1', '5', '5,4', '4,4', '5,4,4', '60', '0', '5e-324', '1e308,1e308', '1,0'])[1 + floor(random() * 11)] AS ws,
-             (ARRAY['', '1:1', '1:0', '0:1', '1e308:1,1e308:1', '0:0', '5e-324:1,1:5e-324'])[1 + floor(random() * 7)] AS pairs
+                    '1.-34.1.00004000', '1.32.1.00000001', '1.60.1.00000001', '1.-101.1.00000001', '1.0.1.-00000001'])[1 + floor(det_random() * 11)] AS tot,
+             (ARRAY['', '1', '5', '5,4', '4,4', '5,4,4', '60', '0', '5e-324', '1e308,1e308', '1,0'])[1 + floor(det_random() * 11)] AS ws,
+             (ARRAY['', '1:1', '1:0', '0:1', '1e308:1,1e308:1', '0:0', '5e-324:1,1:5e-324'])[1 + floor(det_random() * 7)] AS pairs
       FROM generate_series(1, 3000)) AS r;
 SELECT pg_temp.forged_outcome(t) AS outcome, count(*) AS texts FROM ws_forged GROUP BY 1 ORDER BY 1;
 -- a real state with its row count, total or cut forged in its bytes
