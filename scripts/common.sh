@@ -84,7 +84,7 @@ ta_build_packages() {
 # Builds and installs the extension into the server that PG_CONFIG names.
 ta_build_install() {
 	local pgc=${PG_CONFIG:-pg_config} flags=()
-	[ "${TA_WERROR:-0}" = 1 ] && flags=(PG_CFLAGS="-Wall -Wextra -Werror")
+	[ "${TA_WERROR:-0}" = 1 ] && flags=(PG_CFLAGS="-Wall -Wextra -Werror -Wshadow=compatible-local")
 	ta_log "building"
 	make -s -C "$TA_ROOT" PG_CONFIG="$pgc" "${flags[@]}" >/dev/null \
 		|| ta_die "build failed"
