@@ -19,6 +19,9 @@
 -- US growth regime per quarter (REAL), regime as 1 recovery .. 4 contraction, NBER recession as 0/1
 \copy (SELECT quarter, round(level::numeric, 3) AS level, array_position(enum_range(NULL::macro_regime), regime) AS regime, nber_recession::int AS nber FROM monthly_report.us_growth_regime ORDER BY quarter) TO 'us_growth_regime.csv' WITH (FORMAT csv, HEADER true)
 
+-- US growth x inflation quadrant per quarter (REAL): year-on-year CPI inflation, quadrant as 1 goldilocks .. 4 reflation, NBER recession as 0/1
+\copy (SELECT quarter, round(cpi_yoy::numeric, 3) AS cpi_yoy, array_position(enum_range(NULL::growth_inflation), quadrant) AS quadrant, nber_recession::int AS nber FROM monthly_report.us_growth_inflation ORDER BY quarter) TO 'us_growth_inflation.csv' WITH (FORMAT csv, HEADER true)
+
 -- Global leading indicator per month (SYNTHETIC), regime as above
 \copy (SELECT month, round(level::numeric, 3) AS level, array_position(enum_range(NULL::macro_regime), regime) AS regime FROM monthly_report.regime_by_region WHERE region = 'Global' ORDER BY month) TO 'global_regime.csv' WITH (FORMAT csv, HEADER true)
 

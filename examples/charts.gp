@@ -6,7 +6,9 @@
 # Reads the CSV files chart_data.sql writes into outdir and writes there:
 #   concentration.png  effective N and top-10 share of the index, 1990-2025
 #   regimes.png        regime timelines: US real GDP 1962-2009 with NBER
-#                      recessions, and the Global leading indicator 2015-2025
+#                      recessions, US CPI inflation with the growth x
+#                      inflation quadrant, and the Global leading indicator
+#                      2015-2025
 
 if (!exists("outdir")) outdir = "out"
 cd outdir
@@ -54,14 +56,14 @@ set ylabel tc rgb "black"
 #--------------------------------------------------------------------------
 # regime timelines
 #--------------------------------------------------------------------------
-set terminal pngcairo size 900,640 font "DejaVu Sans,10" enhanced
+set terminal pngcairo size 900,940 font "DejaVu Sans,10" enhanced
 set output "regimes.png"
-set multiplot layout 2,1 title "Macro regimes: level against trend (100) and direction (tactalloc regime\\_classify, regime\\_track)" font ",11"
+set multiplot layout 3,1 title "Macro regimes: level against trend (100) and direction (tactalloc regime\\_classify, regime\\_track, growth\\_inflation)" font ",11"
 set style fill solid 1.0 noborder
 set key top left horizontal opaque font ",9" samplen 2 width -1
 
 # US real GDP against its trailing 10-year trend, with NBER recessions shaded
-set title "US real GDP x 100 / trailing 10-year trend, quarterly (REAL: statsmodels macrodata; NBER recessions shaded)" font ",10"
+set title "US real GDP x 100 / its 10-year log-linear trend (trend\\_ratio), quarterly (REAL: statsmodels macrodata; NBER recessions shaded)" font ",10"
 set format x "%Y"
 set xtics "1960-01-01", 5 * 365.25 * 86400
 set mxtics 5
@@ -78,6 +80,23 @@ plot "us_growth_regime.csv" skip 1 using (timecolumn(1, "%Y-%m-%d") + quarter / 
      NaN with boxes lc rgb c_slo title "slowdown", \
      NaN with boxes lc rgb c_con title "contraction"
 
+# US growth x inflation quadrant under year-on-year CPI inflation, NBER recessions shaded
+# quadrants: 1 goldilocks, 2 overheat, 3 stagflation, 4 reflation (growth_inflation order)
+q_gol = 0x31a354; q_ovh = 0xf39c12; q_stg = 0xd62728; q_ref = 0x2c7fb8
+quadrant_colour(q) = q == 1 ? q_gol : q == 2 ? q_ovh : q == 3 ? q_stg : q == 4 ? q_ref : 0xbbbbbb
+set title "US CPI inflation, year on year, and the growth x inflation quadrant (REAL: statsmodels macrodata; NBER recessions shaded)" font ",10"
+set yrange [-4:16]
+set ytics -2, 2, 14
+set ylabel "CPI inflation, % y/y"
+plot "us_growth_inflation.csv" skip 1 using ($4 > 0 ? timecolumn(1, "%Y-%m-%d") + quarter / 2 : NaN):(6):(timecolumn(1, "%Y-%m-%d") - 0.025 * quarter):(timecolumn(1, "%Y-%m-%d") + 1.025 * quarter):(-4):(16) with boxxyerror fs solid 1.0 lc rgb "#dcdcdc" title "NBER recession", \
+     0 with lines dt 2 lc rgb "#666666" notitle, \
+     "" skip 1 using (timecolumn(1, "%Y-%m-%d")):(-3.8):(timecolumn(1, "%Y-%m-%d")):(timecolumn(1, "%Y-%m-%d") + 1.1 * quarter):(-4):(-2.8):(quadrant_colour($3)) with boxxyerror lc rgb variable notitle, \
+     "" skip 1 using 1:2:(quadrant_colour($3)) with lines lw 2.5 lc rgb variable notitle, \
+     NaN with boxes lc rgb q_gol title "goldilocks", \
+     NaN with boxes lc rgb q_ovh title "overheat", \
+     NaN with boxes lc rgb q_stg title "stagflation", \
+     NaN with boxes lc rgb q_ref title "reflation"
+
 # Global leading indicator
 set title "Global leading indicator, monthly (SYNTHETIC: calibrated to the January 2026 regime note)" font ",10"
 set xtics "2015-01-01", 365.25 * 86400
@@ -85,6 +104,7 @@ set mxtics 12
 set xrange ["2015-01-01":"2026-01-01"]
 set yrange [96:102.2]
 set ytics 1
+set ylabel "level"
 plot 100 with lines dt 2 lc rgb "#666666" notitle, \
      "global_regime.csv" skip 1 using (timecolumn(1, "%Y-%m-%d")):(96.1):(timecolumn(1, "%Y-%m-%d")):(timecolumn(1, "%Y-%m-%d") + 1.1 * month):(96):(96.4):(regime_colour($3)) with boxxyerror lc rgb variable notitle, \
      "" skip 1 using 1:2:(regime_colour($3)) with lines lw 2.5 lc rgb variable notitle, \

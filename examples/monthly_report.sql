@@ -137,28 +137,61 @@ COMMENT ON MATERIALIZED VIEW monthly_report.regime_shifts_by_year IS
 -- US growth regime per quarter next to the NBER recessions
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.us_growth_regime AS
-WITH g AS (
-    SELECT quarter_start AS q, ln(realgdp::float8) AS y,
-           row_number() OVER (ORDER BY quarter_start) AS t
-    FROM us_macro_quarterly
-), trend AS (
-    SELECT q, y,
-           regr_intercept(y, t) OVER w + regr_slope(y, t) OVER w * t AS y_trend,
+WITH lvl AS (
+    SELECT quarter_start AS q,
+           trend_ratio(realgdp::float8) OVER w AS level,
            count(*) OVER w AS n
-    FROM g
-    WINDOW w AS (ORDER BY t ROWS BETWEEN 40 PRECEDING AND 1 PRECEDING)
-), lvl AS (
-    SELECT q, 100 * exp(y - y_trend) AS level FROM trend WHERE n >= 12
+    FROM us_macro_quarterly
+    WINDOW w AS (ORDER BY quarter_start ROWS BETWEEN 40 PRECEDING AND CURRENT ROW)
 )
 SELECT q AS quarter, level, level - lag(level) OVER (ORDER BY q) AS change,
        regime_classify(level, level - lag(level) OVER (ORDER BY q)) AS regime,
        EXISTS (SELECT FROM nber_recessions AS r
                WHERE q > r.peak_quarter AND q <= r.trough_quarter) AS nber_recession
 FROM lvl
+WHERE n >= 13
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.us_growth_regime (quarter);
 COMMENT ON MATERIALIZED VIEW monthly_report.us_growth_regime IS
-    'US growth regime per quarter 1962-2009 (REAL us_macro_quarterly, nber_recessions): level = 100 x real GDP / its trailing 10-year log-linear trend, quarter-on-quarter change, regime_classify, and whether NBER dates the quarter in a recession (after the peak quarter, up to the trough quarter)';
+    'US growth regime per quarter 1962-2009 (REAL us_macro_quarterly, nber_recessions): level = 100 x real GDP / its 10-year log-linear trend (trend_ratio over the quarter and the 40 before, from 12 quarters of history), quarter-on-quarter change, regime_classify, and whether NBER dates the quarter in a recession (after the peak quarter, up to the trough quarter)';
+
+--------------------------------------------------------------------------
+-- US growth x inflation quadrant per quarter next to the NBER recessions
+--------------------------------------------------------------------------
+CREATE MATERIALIZED VIEW monthly_report.us_growth_inflation AS
+WITH q AS (
+    SELECT quarter_start AS quarter,
+           trend_ratio(realgdp::float8) OVER t AS gdp_vs_trend,
+           count(*) OVER t AS trend_quarters,
+           100 * (cpi::float8 / lag(cpi::float8, 4) OVER w - 1) AS cpi_yoy,
+           tbilrate::float8 AS tbill,
+           (realcons - lag(realcons) OVER w)::float8 AS d_cons,
+           (realinv - lag(realinv) OVER w)::float8 AS d_inv,
+           (realgovt - lag(realgovt) OVER w)::float8 AS d_govt,
+           (realdpi - lag(realdpi) OVER w)::float8 AS d_dpi,
+           (lag(unemp) OVER w - unemp)::float8 AS d_employment
+    FROM us_macro_quarterly
+    WINDOW w AS (ORDER BY quarter_start),
+           t AS (ORDER BY quarter_start ROWS BETWEEN 40 PRECEDING AND CURRENT ROW)
+), c AS (
+    SELECT *, gdp_vs_trend - lag(gdp_vs_trend) OVER w AS growth_change,
+           cpi_yoy - lag(cpi_yoy) OVER w AS inflation_momentum,
+           tbill - lag(tbill) OVER w AS tbill_change
+    FROM q
+    WINDOW w AS (ORDER BY quarter)
+)
+SELECT quarter, gdp_vs_trend, growth_change, cpi_yoy, inflation_momentum,
+       growth_inflation(growth_change, inflation_momentum) AS quadrant,
+       (SELECT diffusion(x) FROM (VALUES (d_cons), (d_inv), (d_govt), (d_dpi), (d_employment)) AS v(x)) AS breadth,
+       tbill, tbill_change,
+       EXISTS (SELECT FROM nber_recessions AS r
+               WHERE quarter > r.peak_quarter AND quarter <= r.trough_quarter) AS nber_recession
+FROM c
+WHERE trend_quarters >= 13
+WITH DATA;
+CREATE UNIQUE INDEX ON monthly_report.us_growth_inflation (quarter);
+COMMENT ON MATERIALIZED VIEW monthly_report.us_growth_inflation IS
+    'US growth x inflation quadrant per quarter 1962-2009 (REAL us_macro_quarterly, nber_recessions): growth_change = quarter-on-quarter change of gdp_vs_trend (real GDP x 100 / its 10-year log-linear trend, trend_ratio); inflation_momentum = change over one quarter (three months) of year-on-year CPI inflation (%, end-of-quarter CPI); growth_inflation of the two; breadth = diffusion of the quarter-on-quarter changes of real consumption, investment, federal spending, disposable income and employment (minus the change of the unemployment rate); the 3-month T-bill and its change (the data has no long rate, so no curve_regime); NBER recession as in us_growth_regime';
 
 --------------------------------------------------------------------------
 -- central-bank liquidity, month ends

@@ -36,7 +36,7 @@ FROM monthly_report.headline AS h,
                                round(h.pe_cap_weighted::numeric, 2), round(h.ps_cap_weighted::numeric, 2),
                                to_char(100 * h.ps_parity_upside, 'FMS990.0'))),
        (3, 'macro regime', format('Global %s, US %s (sections 2, 3)', h.global_regime, h.us_regime)),
-       (4, 'liquidity', format('Fed balance sheet and policy rate: %s (section 6)', h.fed_stance)),
+       (4, 'liquidity', format('Fed balance sheet and policy rate: %s (section 7)', h.fed_stance)),
        (5, 'credit', format('portfolio DTS %s against %s for the benchmark',
                             round(h.portfolio_dts::numeric, 1), round(h.benchmark_dts::numeric, 1)))
      ) AS t(n, item, reading)
@@ -133,26 +133,22 @@ GROUP BY y ORDER BY y;
 --------------------------------------------------------------------------
 \echo
 \echo '4. US GROWTH REGIMES 1962-2009 next to NBER recessions  [REAL us_macro_quarterly, nber_recessions]'
-\echo '   level = 100 x real GDP / its trailing 10-year log-linear trend; change = quarter on quarter'
+\echo '   level = 100 x real GDP / its 10-year log-linear trend (trend_ratio over the quarter and the'
+\echo '   40 before); change = quarter on quarter'
 CREATE TEMP VIEW us_growth AS
-WITH g AS (
-    SELECT quarter_start AS q, ln(realgdp::float8) AS y,
-           row_number() OVER (ORDER BY quarter_start) AS t
-    FROM us_macro_quarterly
-), trend AS (
-    SELECT q, t, y,
-           regr_intercept(y, t) OVER w + regr_slope(y, t) OVER w * t AS y_trend,
+WITH lvl AS (
+    SELECT quarter_start AS q,
+           trend_ratio(realgdp::float8) OVER w AS level,
            count(*) OVER w AS n
-    FROM g
-    WINDOW w AS (ORDER BY t ROWS BETWEEN 40 PRECEDING AND 1 PRECEDING)
-), lvl AS (
-    SELECT q, 100 * exp(y - y_trend) AS level FROM trend WHERE n >= 12
+    FROM us_macro_quarterly
+    WINDOW w AS (ORDER BY quarter_start ROWS BETWEEN 40 PRECEDING AND CURRENT ROW)
 )
 SELECT q, level, level - lag(level) OVER (ORDER BY q) AS change,
        regime_classify(level, level - lag(level) OVER (ORDER BY q)) AS regime,
        EXISTS (SELECT FROM nber_recessions AS r
                WHERE q > r.peak_quarter AND q <= r.trough_quarter) AS nber_recession
-FROM lvl;
+FROM lvl
+WHERE n >= 13;
 \echo '   one character a quarter: R recovery, E expansion, S slowdown, C contraction; # NBER recession'
 SELECT to_char(d, 'YYYY') || 's' AS decade, s.series,
        string_agg(CASE WHEN extract(month FROM g.q) = 1 AND g.q > d THEN ' ' ELSE '' END
@@ -188,7 +184,53 @@ GROUP BY d ORDER BY d;
 
 --------------------------------------------------------------------------
 \echo
-\echo '5. TILTS OF THE CURRENT REGIMES  regime_playbook (slowdown rows are tactalloc defaults)'
+\echo '5. US GROWTH x INFLATION 1962-2009 next to NBER recessions  [REAL us_macro_quarterly, nber_recessions]'
+\echo '   growth = change of the section 4 level; inflation momentum = change of year-on-year CPI'
+\echo '   inflation over three months (one quarter: the data is quarterly); growth_inflation of the two'
+\echo '   one character a quarter: G goldilocks, O overheat, S stagflation, R reflation; # NBER recession'
+SELECT to_char(d, 'YYYY') || 's' AS decade, s.series,
+       string_agg(CASE WHEN extract(month FROM g.q) = 1 AND g.q > d THEN ' ' ELSE '' END
+                  || CASE WHEN u.quarter IS NULL THEN ' '
+                          WHEN s.series = 'NBER' THEN CASE WHEN u.nber_recession THEN '#' ELSE '.' END
+                          ELSE coalesce(upper(left(u.quadrant::text, 1)), '.') END,
+                  '' ORDER BY g.q) AS "year 0    1    2    3    4    5    6    7    8    9"
+FROM generate_series(date '1960-01-01', date '2009-10-01', interval '3 months') AS g(q)
+CROSS JOIN (VALUES (1, 'quadrant'), (2, 'NBER')) AS s(n, series)
+CROSS JOIN LATERAL (SELECT make_date(extract(decade FROM g.q)::int * 10, 1, 1) AS d) AS dd
+LEFT JOIN monthly_report.us_growth_inflation AS u ON u.quarter = g.q
+GROUP BY d, s.n, s.series ORDER BY d, s.n;
+
+\echo
+\echo '   each recession: the quadrants of its quarters (after the peak to the trough), CPI inflation'
+\echo '   at the peak and its change to the trough, and the lowest breadth (diffusion of the quarterly'
+\echo '   changes of real consumption, investment, federal spending, disposable income and employment)'
+SELECT to_char(r.peak_quarter, 'YYYY"Q"Q') AS peak, to_char(r.trough_quarter, 'YYYY"Q"Q') AS trough,
+       string_agg(coalesce(u.quadrant::text, '-'), ' ' ORDER BY u.quarter) AS quadrants,
+       round((SELECT p.cpi_yoy FROM monthly_report.us_growth_inflation AS p WHERE p.quarter = r.peak_quarter)::numeric, 1)
+         AS cpi_yoy_at_peak,
+       round(sum(u.inflation_momentum)::numeric, 1) AS cpi_yoy_change,
+       min(u.breadth) AS lowest_breadth
+FROM nber_recessions AS r
+JOIN monthly_report.us_growth_inflation AS u ON u.quarter > r.peak_quarter AND u.quarter <= r.trough_quarter
+GROUP BY r.peak_quarter, r.trough_quarter ORDER BY r.peak_quarter;
+
+\echo
+\echo '   quarters in each quadrant, 1962Q1-2009Q3: all quarters and the NBER recession quarters'
+SELECT coalesce(quadrant::text, 'none (a flat axis)') AS quadrant, count(*) AS quarters,
+       count(*) FILTER (WHERE nber_recession) AS nber_quarters,
+       round(avg(breadth)::numeric, 2) AS avg_breadth
+FROM monthly_report.us_growth_inflation
+WHERE growth_change IS NOT NULL
+GROUP BY quadrant ORDER BY quadrant NULLS LAST;
+\echo '   reading: 21 of the 27 recession quarters are reflation (growth and inflation momentum both'
+\echo '   falling); stagflation in three quarters of 1974 and one of 2008; none is overheat. Breadth'
+\echo '   averages 0.74 in overheat and 0.13 in reflation.'
+\echo '   the yield curve: the bundled data has only the 3-month T-bill, no long rate, so curve_regime'
+\echo '   (bull/bear steepener/flattener) is not shown on real data.'
+
+--------------------------------------------------------------------------
+\echo
+\echo '6. TILTS OF THE CURRENT REGIMES  regime_playbook (slowdown rows are tactalloc defaults)'
 \echo '   December 2025: recovery in China, EM, Global and the US; expansion in developed ex-US (section 2)'
 SELECT p.asset, p.tilt, string_agg(t.regime::text, ' and ' ORDER BY t.regime) AS in_regime
 FROM (SELECT DISTINCT regime FROM tracked WHERE as_of = '2025-12-01') AS t,
@@ -197,7 +239,7 @@ GROUP BY p.asset, p.tilt ORDER BY p.asset, min(t.regime);
 
 --------------------------------------------------------------------------
 \echo
-\echo '6. LIQUIDITY  Federal Reserve, month ends, second half of 2025  [SYNTHETIC fed_balance_sheet: a path'
+\echo '7. LIQUIDITY  Federal Reserve, month ends, second half of 2025  [SYNTHETIC fed_balance_sheet: a path'
 \echo '   through public anchor values]  changes against the month before; balance sheet to 0.01 tn'
 SELECT to_char(month, 'YYYY-MM') AS month, round(total_assets_tn::numeric, 2) AS total_assets_tn,
        round(assets_change::numeric, 2) AS change_tn,
@@ -217,7 +259,7 @@ ORDER BY month;
 
 --------------------------------------------------------------------------
 \echo
-\echo '7. CREDIT  DTS against the benchmark and a 10 % spread widening, 31 December 2025  [SYNTHETIC bond_holdings]'
+\echo '8. CREDIT  DTS against the benchmark and a 10 % spread widening, 31 December 2025  [SYNTHETIC bond_holdings]'
 \echo '   DTS = spread duration x OAS, market-value weighted (year x bp); spread return = -DTS x 10 %'
 SELECT portfolio, count(*) AS bonds, round(sum(market_value)) AS mv_usd_mn,
        round((sum(market_value * spread_duration) / sum(market_value))::numeric, 2) AS spread_dur,
@@ -247,7 +289,7 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 
 --------------------------------------------------------------------------
 \echo
-\echo '8. VALUATION  cap- against equal-weighted multiples, year ends  [SYNTHETIC constituents]'
+\echo '9. VALUATION  cap- against equal-weighted multiples, year ends  [SYNTHETIC constituents]'
 \echo '   index multiple = sum of caps / sum of fundamentals; equal weighted = n / sum(fundamental / cap);'
 \echo '   parity = the equal-weighted move to the cap-weighted multiple'
 -- providers keep losses in (pe_cap); FILTER (WHERE earnings > 0) gives the ex-loss figure
@@ -269,7 +311,7 @@ GROUP BY as_of ORDER BY as_of;
 
 --------------------------------------------------------------------------
 \echo
-\echo '9. S&P 500  calendar-year price returns and runs of up days, 2000-2020  [REAL sp500_daily]'
+\echo '10. S&P 500  calendar-year price returns and runs of up days, 2000-2020  [REAL sp500_daily]'
 \echo '   return from the last close of the year before (2000: from the close of 3 Jan; 2020: to 17 Apr)'
 CREATE TEMP VIEW sp500_years AS
 WITH d AS (
@@ -303,7 +345,7 @@ ORDER BY up_days DESC, first_day LIMIT 1;
 
 --------------------------------------------------------------------------
 \echo
-\echo '10. FIVE-STOCK BASKET  cap weighted, December closes  [REAL stock_prices, sp500_monthly; ASSUMED share counts]'
+\echo '11. FIVE-STOCK BASKET  cap weighted, December closes  [REAL stock_prices, sp500_monthly; ASSUMED share counts]'
 \echo '    caps = monthly price x a fixed share count assumed for this report (bn shares, rounded,'
 \echo '    of the order of early-2010 counts; not data): MSFT 8.8, IBM 1.3, AAPL 0.9, AMZN 0.45, GOOG 0.32'
 WITH shares (symbol, shares_bn) AS (
@@ -325,7 +367,7 @@ GROUP BY b.as_of ORDER BY b.as_of;
 
 --------------------------------------------------------------------------
 \echo
-\echo '11. SIZE SEGMENTS  2025 reconstitution, breakpoints 1000 / 3000, 5 % band  [SYNTHETIC size_universe]'
+\echo '12. SIZE SEGMENTS  2025 reconstitution, breakpoints 1000 / 3000, 5 % band  [SYNTHETIC size_universe]'
 \echo '    by rank = where the 2025 rank alone would put a name; segment = with banding (size_segment)'
 CREATE TEMP VIEW segments_2025 AS
 SELECT security, market_cap, prior_segment,

@@ -151,3 +151,15 @@ WITH r AS (SELECT g, compound_return(r) AS cr FROM tk_acc WHERE g <= 40 GROUP BY
 SELECT count(*) AS groups,
        count(*) FILTER (WHERE abs((1 + exact_numeric(cr)) / prod - 1) < 1e-15) AS within_1e_15
 FROM r JOIN p USING (g);
+-- diffusion: (rising - falling) / count from exact counts, correctly
+-- rounded (one division of two exact doubles); against the exact ratio
+-- (200 groups of 1 to 400 changes with zeros and NULLs)
+WITH d AS (SELECT g, k, CASE WHEN k % 5 = 0 THEN 0 WHEN k % 9 = 0 THEN NULL
+                             ELSE ((((g * 7919 + k)::bigint * 2246822519) % 4294967296) / 4294967296.0 - 0.5)::float8 END AS c
+           FROM generate_series(1, 200) AS g, generate_series(1, 1 + (g * 37) % 400) AS k),
+     r AS (SELECT g, diffusion(c) AS dif, count(*) FILTER (WHERE c > 0) - count(*) FILTER (WHERE c < 0) AS net,
+                  count(c) AS n FROM d GROUP BY g)
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE abs(exact_numeric(dif) * n - net) <= exact_ulp(dif) / 2 * n) AS correctly_rounded,
+       count(*) FILTER (WHERE dif BETWEEN -1 AND 1) AS in_range
+FROM r;

@@ -127,6 +127,27 @@ FROM (VALUES ('2022: run-off and hikes', -0.40, 4.25),
              ('December 2025: run-off ended, cut', 0.0, -0.25),
              ('no change', 0.0, 0.0))
      AS v(period, balance_sheet_tn, rate_pp);
+SELECT week, balance_sheet_tn, liquidity_stance(balance_sheet_tn, 0) AS exact,
+       liquidity_stance(balance_sheet_tn, 0, 0.01) AS within_10bn
+FROM (VALUES (1, 0.004), (2, -0.003), (3, -0.025), (4, 0.002)) AS v(week, balance_sheet_tn);
+SELECT q, gdp, round(trend_ratio(gdp) OVER w::numeric, 3) AS loglinear,
+       round(trend_ratio(gdp, 'linear') OVER w::numeric, 3) AS linear
+FROM (VALUES (1, 100.0), (2, 101.0), (3, 102.5), (4, 103.1), (5, 103.0), (6, 102.2)) AS v(q, gdp)
+WINDOW w AS (ORDER BY q ROWS BETWEEN 3 PRECEDING AND CURRENT ROW);
+SELECT period, growth_inflation(growth, inflation)
+FROM (VALUES ('growth improving, inflation easing', 0.3, -0.2),
+             ('both rising', 0.3, 0.4),
+             ('growth falling, inflation rising', -0.5, 0.6),
+             ('both falling', -0.5, -1.1),
+             ('inflation unchanged', 0.3, 0.0)) AS v(period, growth, inflation);
+SELECT short_change, long_change, curve_regime(short_change, long_change)
+FROM (VALUES (-0.50, -0.10), (0.25, 0.60), (-0.10, -0.40), (0.50, 0.10), (0.20, 0.20), (-0.20, 0.20))
+     AS v(short_change, long_change);
+SELECT month, diffusion(change) AS breadth
+FROM (VALUES ('Nov', 'US', 0.08), ('Nov', 'Euro area', -0.02), ('Nov', 'Japan', 0.0), ('Nov', 'UK', -0.05),
+             ('Dec', 'US', 0.10), ('Dec', 'Euro area', 0.09), ('Dec', 'Japan', 0.11), ('Dec', 'UK', 0.05))
+     AS v(month, region, change)
+GROUP BY month ORDER BY month DESC;
 SELECT dts(5, 100) AS a, dts(7, 150) AS b, dts(3, 400) AS c;
 SELECT dts(mv, dur, oas) AS portfolio_dts,
        sum(mv * dur) / sum(mv) * sum(mv * oas) / sum(mv) AS avg_d_times_avg_s

@@ -178,3 +178,34 @@ DROP TABLE tk_part;
 DROP VIEW tk_same;
 DROP VIEW tk_all;
 DROP TABLE tk_par;
+
+-- diffusion (breadth) under forced parallel plans: the counts add up, so
+-- the result is the serial one, whole and per group; 300 000 changes with
+-- NULLs and zeros
+CREATE TABLE dif_par AS
+SELECT i, i % 300 AS grp,
+       CASE WHEN i % 11 = 0 THEN NULL WHEN i % 7 = 0 THEN 0
+            ELSE ((((i::bigint * 2654435761) % 4294967296) / 4294967296.0) - 0.55)::float8 END AS c
+FROM generate_series(1, 300000) AS i;
+ANALYZE dif_par;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE dif_serial AS SELECT grp, diffusion(c) AS d FROM dif_par GROUP BY grp;
+CREATE TEMP TABLE dif_serial_all AS SELECT diffusion(c) AS d FROM dif_par;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT diffusion(c) FROM dif_par;
+EXPLAIN (COSTS OFF) SELECT grp, diffusion(c) FROM dif_par GROUP BY grp;
+SELECT same_bits(p.d, s.d) AS identical, p.d = ((SELECT count(*) FROM dif_par WHERE c > 0) - (SELECT count(*) FROM dif_par WHERE c < 0))::float8
+                                               / (SELECT count(c) FROM dif_par) AS by_count
+FROM (SELECT diffusion(c) AS d FROM dif_par) AS p, dif_serial_all AS s;
+SELECT count(*) AS groups, count(*) FILTER (WHERE same_bits(p.d, s.d)) AS identical
+FROM (SELECT grp, diffusion(c) AS d FROM dif_par GROUP BY grp) AS p JOIN dif_serial AS s USING (grp);
+RESET enable_hashagg;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+DROP TABLE dif_par;

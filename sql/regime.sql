@@ -119,3 +119,40 @@ SELECT enum_range(NULL::liquidity_stance);
 SELECT expect_error($$SELECT liquidity_stance('NaN', 0)$$);
 SELECT expect_error($$SELECT liquidity_stance(0, 'Infinity')$$);
 SELECT expect_error($$SELECT liquidity_stance('-Infinity', 1)$$);
+
+-- liquidity_stance() with tolerances: a change within its tolerance is flat
+SELECT liquidity_stance(-0.004, -0.25, 0.005) AS noise_while_cutting,
+       liquidity_stance(-0.004, -0.25) AS without_tolerance,
+       liquidity_stance(-0.02, -0.25, 0.005) AS run_off_while_cutting,
+       liquidity_stance(0.003, 0.01, 0.005, 0.05) AS both_within,
+       liquidity_stance(0.005, 0, 0.005) AS at_tolerance_is_flat,
+       liquidity_stance(-0.0050001, 0, 0.005) AS beyond_tolerance,
+       liquidity_stance(0.1, 0.25, 0, 0.25) AS rate_at_tolerance;
+-- tolerance 0 is the two-argument function, on every sign combination
+SELECT count(*) AS combinations,
+       count(*) FILTER (WHERE liquidity_stance(bs, rate, 0) = liquidity_stance(bs, rate)
+                          AND liquidity_stance(bs, rate, 0, 0) = liquidity_stance(bs, rate)) AS same
+FROM (VALUES (1::float8), (0), (-0.0), (-1), (5e-324)) AS b(bs),
+     (VALUES (-0.25::float8), (0), (0.25), (-5e-324)) AS r(rate);
+-- a weekly balance sheet with noise around a flat path: without a tolerance
+-- the stance flips every week, with 0.01 tn it stays neutral
+SELECT string_agg(liquidity_stance(d, 0)::text, ' ' ORDER BY w) AS no_tolerance,
+       string_agg(liquidity_stance(d, 0, 0.01)::text, ' ' ORDER BY w) AS tolerance_10bn
+FROM (VALUES (1, 0.004::float8), (2, -0.003), (3, 0.002), (4, -0.006)) AS v(w, d);
+-- named arguments, strict
+SELECT liquidity_stance(0.004, 0.1, rate_tolerance => 0.25, balance_sheet_tolerance => 0.005) AS named,
+       liquidity_stance(1, 1, NULL) IS NULL AS null_tolerance;
+-- a two-argument call resolves to the 1.0 function (not ambiguous with the
+-- new one), so views written under 1.0 keep depending on it
+CREATE TEMP VIEW stance_1_0 AS SELECT liquidity_stance(0.5, 0.25) AS stance;
+SELECT d.refobjid::regprocedure AS calls, (SELECT stance FROM stance_1_0) AS stance
+FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+WHERE r.ev_class = 'stance_1_0'::regclass AND d.refclassid = 'pg_proc'::regclass;
+DROP VIEW stance_1_0;
+-- errors: negative tolerances, NaN and ±Infinity in any argument
+SELECT expect_error($$SELECT liquidity_stance(0, 0, -0.01)$$);
+SELECT expect_error($$SELECT liquidity_stance(0, 0, 0, -1e-300)$$);
+SELECT expect_error($$SELECT liquidity_stance(0, 0, 'NaN')$$);
+SELECT expect_error($$SELECT liquidity_stance(0, 0, 0, 'Infinity')$$);
+SELECT expect_error($$SELECT liquidity_stance('-Infinity', 0, 0)$$);
+SELECT expect_error($$SELECT liquidity_stance(0, 'NaN', 1, 1)$$);

@@ -37,6 +37,7 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.portfolio_vs_index;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.regime_by_region;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.regime_shifts_by_year;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.us_growth_regime;
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.us_growth_inflation;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.liquidity;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.credit_dts;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.size_segments;
@@ -229,6 +230,55 @@ SELECT d AS decade, regime_shifts(regime ORDER BY quarter) AS shifts,
 FROM monthly_report.us_growth_regime, generate_series(1960, 2000, 10) AS d
 WHERE quarter BETWEEN make_date(d - 1, 10, 1) AND make_date(d + 9, 10, 1)
 GROUP BY d ORDER BY d;
+
+-- the level (trend_ratio) against the least-squares fit written with regr_*
+-- window SQL over the same 41 quarters, within 1e-12 relative; both US views
+-- read the same level
+WITH g AS (
+    SELECT quarter_start AS q, ln(realgdp::float8) AS y, row_number() OVER (ORDER BY quarter_start)::float8 AS t
+    FROM us_macro_quarterly
+), fit AS (
+    SELECT q, 100 * exp(y - (regr_intercept(y, t) OVER w + regr_slope(y, t) OVER w * t)) AS level
+    FROM g WINDOW w AS (ORDER BY t ROWS BETWEEN 40 PRECEDING AND CURRENT ROW)
+)
+SELECT count(*) AS quarters,
+       count(*) FILTER (WHERE abs(u.level / f.level - 1) > 1e-12) AS level_off,
+       count(*) FILTER (WHERE NOT same_bits(u.level, i.gdp_vs_trend)) AS views_differ
+FROM monthly_report.us_growth_regime AS u
+JOIN fit AS f ON f.q = u.quarter
+JOIN monthly_report.us_growth_inflation AS i ON i.quarter = u.quarter;
+
+--------------------------------------------------------------------------
+-- US growth x inflation 1962-2009: year-on-year CPI inflation in numeric,
+-- its change over one quarter, the quadrant against a CASE on the signs, and
+-- the breadth against counting the five components' signs by hand
+--------------------------------------------------------------------------
+WITH m AS (
+    SELECT quarter_start AS q, 100 * (cpi / lag(cpi, 4) OVER w - 1) AS yoy,
+           sign(realcons - lag(realcons) OVER w) + sign(realinv - lag(realinv) OVER w)
+           + sign(realgovt - lag(realgovt) OVER w) + sign(realdpi - lag(realdpi) OVER w)
+           + sign(lag(unemp) OVER w - unemp) AS net_rising
+    FROM us_macro_quarterly WINDOW w AS (ORDER BY quarter_start)
+), o AS (
+    SELECT q, yoy, yoy - lag(yoy) OVER (ORDER BY q) AS momentum, net_rising FROM m
+)
+SELECT count(*) AS quarters, min(u.quarter), max(u.quarter),
+       count(*) FILTER (WHERE abs(u.cpi_yoy - o.yoy::float8) > 1e-12) AS cpi_yoy_off,
+       count(*) FILTER (WHERE abs(u.inflation_momentum - o.momentum::float8) > 1e-12) AS momentum_off,
+       count(*) FILTER (WHERE u.quadrant::text IS DISTINCT FROM
+                        CASE WHEN u.growth_change > 0 AND u.inflation_momentum < 0 THEN 'goldilocks'
+                             WHEN u.growth_change > 0 AND u.inflation_momentum > 0 THEN 'overheat'
+                             WHEN u.growth_change < 0 AND u.inflation_momentum > 0 THEN 'stagflation'
+                             WHEN u.growth_change < 0 AND u.inflation_momentum < 0 THEN 'reflation' END) AS quadrant_off,
+       count(*) FILTER (WHERE u.breadth IS DISTINCT FROM o.net_rising / 5.0) AS breadth_off
+FROM monthly_report.us_growth_inflation AS u JOIN o ON o.q = u.quarter;
+-- the report's reading: the quadrants of the 27 NBER recession quarters of
+-- 1962-2009 (21 reflation, 4 stagflation in 1974, none overheat) and the
+-- average breadth per quadrant
+SELECT quadrant, count(*) AS quarters, count(*) FILTER (WHERE nber_recession) AS nber_quarters,
+       string_agg(DISTINCT extract(year FROM quarter)::text, ', ') FILTER (WHERE nber_recession AND quadrant = 'stagflation') AS stagflation_recession_years,
+       round(avg(breadth)::numeric, 2) AS avg_breadth
+FROM monthly_report.us_growth_inflation GROUP BY quadrant ORDER BY quadrant;
 
 --------------------------------------------------------------------------
 -- liquidity stance against a CASE expression on the signs of the changes

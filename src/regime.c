@@ -96,6 +96,9 @@ oecd_phase(PG_FUNCTION_ARGS)
  *	mixed		the two point opposite ways (growing while rates rise, or
  *				shrinking while rates are cut)
  *	neutral		both flat
+ *
+ * With tolerances, a change whose absolute value is within its tolerance
+ * is flat (weekly balance-sheet noise does not flip the stance).
  * ------------------------------------------------------------------------
  */
 PG_FUNCTION_INFO_V1(liquidity_stance);
@@ -113,7 +116,26 @@ static const char *const stance_labels[STANCE_NLABELS] = {
 	"easing", "tightening", "mixed", "neutral"
 };
 
-/* liquidity_stance(balance_sheet_change, policy_rate_change). */
+/* A tolerance argument: finite and not negative. */
+static double
+StanceTolerance(FunctionCallInfo fcinfo, int argno, const char *argname)
+{
+	double		tol = PG_GETARG_FLOAT8(argno);
+
+	ta_check_finite("liquidity_stance", argname, tol);
+	if (tol < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("liquidity_stance: %s must not be negative, got %s",
+						argname, float8out_internal(tol))));
+	return tol;
+}
+
+/*
+ * liquidity_stance(balance_sheet_change, policy_rate_change
+ *					[, balance_sheet_tolerance, rate_tolerance]): a change
+ * whose absolute value is within its tolerance counts as flat.
+ */
 Datum
 liquidity_stance(PG_FUNCTION_ARGS)
 {
@@ -125,6 +147,13 @@ liquidity_stance(PG_FUNCTION_ARGS)
 
 	ta_check_finite("liquidity_stance", "balance_sheet_change", bs);
 	ta_check_finite("liquidity_stance", "policy_rate_change", rate);
+	if (PG_NARGS() >= 4)
+	{
+		if (fabs(bs) <= StanceTolerance(fcinfo, 2, "balance_sheet_tolerance"))
+			bs = 0;
+		if (fabs(rate) <= StanceTolerance(fcinfo, 3, "rate_tolerance"))
+			rate = 0;
+	}
 	ease = (bs > 0) + (rate < 0);
 	tight = (bs < 0) + (rate > 0);
 	if (ease > 0 && tight > 0)

@@ -305,3 +305,14 @@ CREATE FUNCTION liquidity_stance(balance_sheet_change float8, policy_rate_change
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION liquidity_stance(float8, float8) IS
 	'Liquidity stance: easing (balance sheet not shrinking, rates not rising), tightening (not growing, not falling), mixed (opposite ways, e.g. run-off while cutting), neutral (both flat)';
+
+-- With tolerances: a fourth argument of its own rather than defaults on the
+-- two-argument function, so that 1.0's liquidity_stance(float8, float8), and
+-- whatever depends on it, stays as it is (defaults on both tolerances would
+-- make a call with two arguments ambiguous).
+CREATE FUNCTION liquidity_stance(balance_sheet_change float8, policy_rate_change float8,
+								 balance_sheet_tolerance float8, rate_tolerance float8 DEFAULT 0)
+	RETURNS liquidity_stance
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION liquidity_stance(float8, float8, float8, float8) IS
+	'Liquidity stance with tolerances: a change whose absolute value is within its tolerance (>= 0) counts as flat, so that noise does not flip the stance; otherwise as liquidity_stance(balance_sheet_change, policy_rate_change)';
