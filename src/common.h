@@ -9,6 +9,7 @@
 
 #include "compat.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/float.h"
 
 #include <math.h>
@@ -59,5 +60,16 @@ extern char *ta_input_excerpt(const char *str, size_t len, size_t maxbytes);
  */
 extern Oid	ta_enum_label(FunctionCallInfo fcinfo, const char *const *labels,
 						  int nlabels, int idx);
+
+/*
+ * The elements of a one-dimensional array already checked to have no NULLs
+ * (the array states of regime_track, regime_shifts, the streaks, diffusion;
+ * ARR_DATA_PTR's general form trips -Wsign-compare).
+ */
+static inline void *
+ta_array_data(ArrayType *arr)
+{
+	return (char *) arr + ARR_OVERHEAD_NONULLS(1);
+}
 
 #endif							/* TACTALLOC_COMMON_H */

@@ -367,7 +367,7 @@ DiffusionCounts(const char *fname, ArrayType *arr)
 	if (ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) ||
 		ARR_ELEMTYPE(arr) != INT8OID || ARR_DIMS(arr)[0] != 3)
 		ReportMalformedDiffusion(fname, arr);
-	v = (int64 *) ARR_DATA_PTR(arr);
+	v = (int64 *) ta_array_data(arr);
 	if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[0] > v[2] || v[1] > v[2] - v[0])
 		ReportMalformedDiffusion(fname, arr);
 	return v;

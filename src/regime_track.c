@@ -93,15 +93,6 @@ typedef struct RegimeTrack
 	uint8	   *events;
 } RegimeTrack;
 
-/*
- * The elements of a one-dimensional array already checked to have no NULLs
- * (ARR_DATA_PTR's general form trips -Wsign-compare).
- */
-static inline void *
-ArrayData(ArrayType *arr)
-{
-	return (char *) arr + ARR_OVERHEAD_NONULLS(1);
-}
 
 /* Raises "malformed regime_track state" naming the problem. */
 static void
@@ -220,7 +211,7 @@ TrackParse(ArrayType *arr, RegimeTrack *st, const char *fname)
 	if (ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) ||
 		ARR_ELEMTYPE(arr) != FLOAT8OID)
 		ReportMalformedTrack(fname, "not a one-dimensional float8[] without NULLs");
-	v = (const double *) ArrayData(arr);
+	v = (const double *) ta_array_data(arr);
 	TrackParseHeader(v, ARR_DIMS(arr)[0], st, fname);
 	st->maxevents = st->nevents + 1;
 	st->events = palloc(st->maxevents);
@@ -547,7 +538,7 @@ regime_track_accum(PG_FUNCTION_ARGS)
 	if (arr != NULL && st.nevents == before)
 	{
 		/* same size: overwrite the header (arr is ours, see above) */
-		double	   *v = (double *) ArrayData(arr);
+		double	   *v = (double *) ta_array_data(arr);
 
 		v[RT_DIR] = st.dir;
 		v[RT_CAND] = st.cand;
@@ -706,7 +697,7 @@ ShiftsParse(ArrayType *arr, int64 *first, int64 *last, int64 *shifts)
 	if (ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) ||
 		ARR_ELEMTYPE(arr) != INT8OID || ARR_DIMS(arr)[0] != 3)
 		ReportMalformedShifts(arr);
-	v = (const int64 *) ArrayData(arr);
+	v = (const int64 *) ta_array_data(arr);
 	*first = v[0];
 	*last = v[1];
 	*shifts = v[2];
@@ -761,7 +752,7 @@ regime_shifts_accum(PG_FUNCTION_ARGS)
 	}
 	else if (r != last && pg_add_s64_overflow(shifts, 1, &shifts))
 		ReportShiftsOverflow();
-	v = (int64 *) ArrayData(arr);
+	v = (int64 *) ta_array_data(arr);
 	v[0] = first;
 	v[1] = r;
 	v[2] = shifts;

@@ -145,7 +145,7 @@ GetBreaksRaw(WindowObject winobj, int *n)
 				 errhint("Breakpoints are ranks, e.g. '{1000,3000}' for a Russell 1000 / Russell 2000 split.")));
 	Assert(ARR_ELEMTYPE(arr) == INT4OID);
 	*n = ARR_DIMS(arr)[0];
-	return (int32 *) ((char *) arr + ARR_OVERHEAD_NONULLS(1));
+	return (int32 *) ta_array_data(arr);
 }
 
 /* The breakpoints argument of the current row, checked; *n set. */

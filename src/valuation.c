@@ -357,7 +357,7 @@ compound_return_final(PG_FUNCTION_ARGS)
 static inline int64 *
 StreakItems(ArrayType *a)
 {
-	return (int64 *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
+	return (int64 *) ta_array_data(a);
 }
 
 /*
