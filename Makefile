@@ -61,9 +61,40 @@ test/xsum_bench: test/xsum_bench.c src/xsum.c src/xsum.h
 xsum-check: test/xsum_test
 	./test/xsum_test
 
+# The same unit tests under AddressSanitizer and UndefinedBehaviorSanitizer
+# (clang; any report stops the run with a non-zero exit)
+SAN_CC = clang
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+test/xsum_test_asan: test/xsum_test.c src/xsum.c src/xsum.h
+	$(SAN_CC) -std=c99 -g -O1 -Wall -Wextra $(SAN_FLAGS) -Isrc -o $@ \
+		test/xsum_test.c src/xsum.c -lm
+
+# libFuzzer targets (fuzz/run builds and runs them).  The state targets
+# compile the extension's own C files against the server headers and
+# fuzz/pgstub.c, which stands in for the few backend functions they call.
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer $(SAN_FLAGS) -Wall -Wextra \
+	-Wno-unused-parameter -Wno-ignored-attributes -Wno-missing-field-initializers
+FUZZ_STATE_SRCS = src/common.c src/exactsum.c src/weightset.c src/xsum.c \
+	src/concentration.c src/valuation.c src/credit.c fuzz/pgstub.c
+FUZZ_STATE_DEPS = $(FUZZ_STATE_SRCS) $(wildcard src/*.h) fuzz/pgstub.h \
+	fuzz/statefuzz.h fuzz/fuzzvalues.h
+FUZZ_TARGETS = fuzz/xsum_fuzz fuzz/exactsum_fuzz fuzz/weightset_fuzz
+
+fuzz/xsum_fuzz: fuzz/xsum_fuzz.c fuzz/fuzzvalues.h src/xsum.c src/xsum.h
+	$(SAN_CC) -std=c99 -D_DEFAULT_SOURCE $(FUZZ_FLAGS) -Isrc -o $@ \
+		fuzz/xsum_fuzz.c src/xsum.c -lm
+
+fuzz/%_fuzz: fuzz/%_fuzz.c $(FUZZ_STATE_DEPS)
+	$(SAN_CC) $(FUZZ_FLAGS) -Isrc -Ifuzz -I$(includedir_server) -o $@ \
+		$< $(FUZZ_STATE_SRCS) -L$(pkglibdir) -lpgcommon -lpgport -lm
+
+fuzz-build: $(FUZZ_TARGETS)
+
 print-regress:
 	@echo $(REGRESS)
 
-EXTRA_CLEAN = test/xsum_test test/xsum_bench results regression.diffs regression.out
+EXTRA_CLEAN = test/xsum_test test/xsum_test_asan test/xsum_bench $(FUZZ_TARGETS) \
+	results regression.diffs regression.out
 
-.PHONY: xsum-check print-regress
+.PHONY: xsum-check print-regress fuzz-build
