@@ -26,6 +26,11 @@
  *	- no result depends on memory nobody wrote: the whole input runs twice,
  *	  with palloc filling new chunks with 0x00 and then 0xff, and every
  *	  result must have the same bytes both times.
+ *
+ * To look past a known defect for the ones behind it, TA_FUZZ_SKIP names
+ * checks to skip (readback, range, symmetry, stale; e.g. "stale,range"),
+ * and TA_FUZZ_MEMORY_ONLY skips them all: then only crashes and sanitizer
+ * reports count.
  */
 #ifndef TACTALLOC_STATEFUZZ_H
 #define TACTALLOC_STATEFUZZ_H
@@ -73,6 +78,19 @@ typedef struct FuzzType
 } FuzzType;
 
 static const FuzzType *ft;		/* the type of this target */
+
+/*
+ * Whether a check is switched off: TA_FUZZ_SKIP lists checks (readback,
+ * range, symmetry, stale), TA_FUZZ_MEMORY_ONLY switches off all of them.
+ */
+static bool
+Skip(const char *check)
+{
+	const char *list = getenv("TA_FUZZ_SKIP");
+
+	return getenv("TA_FUZZ_MEMORY_ONLY") != NULL ||
+		(list != NULL && strstr(list, check) != NULL);
+}
 static uint64 fuzz_digest;		/* of every result, in order */
 static bool fuzz_utf8_input;	/* the current input is valid UTF-8 */
 
@@ -313,7 +331,7 @@ CheckFinals(Datum st, bool in_agg)
 		Note(&v, sizeof v);
 		if (f->hi_is_count)
 			hi *= (double) ft->count(st);
-		if (!(v >= f->lo && v <= hi))
+		if (!(v >= f->lo && v <= hi) && !Skip("range"))
 		{
 			pgstub_in_aggregate = false;
 			pgstub_fail("%s returned %.17g, outside [%.17g, %.17g], on the state %s",
@@ -342,6 +360,13 @@ CheckState(Datum st, const char *what, bool in_agg)
 	NoteDatum(st);
 	t1 = Out(st, what);
 	Note(t1, strlen(t1));
+	if (!InText(t1, strlen(t1), &back) && Skip("readback"))
+	{
+		/* a known defect being fixed: look past it for others */
+		pgstub_in_aggregate = saved;
+		CheckFinals(st, in_agg);
+		return;
+	}
 	if (!InText(t1, strlen(t1), &back))
 		pgstub_fail("%s_in rejects the output of %s_out for a state %s: \"%s\" (%s: %s)",
 					ft->name, ft->name, what, t1, pgstub_error.message,
@@ -406,6 +431,8 @@ CheckCombine(Datum a, Datum b)
 	ok2 = Combine(CopyDatum(b), false, CopyDatum(a), false, &ba, &banull);
 	if (!ok2)
 		CheckError("combine(b, a)", NULL);
+	if (Skip("symmetry"))
+		return;
 	if (ok1 != ok2)
 		pgstub_fail("%s combine: combine(a, b) %s, combine(b, a) %s for a = %s, b = %s",
 					ft->name, ok1 ? "succeeds" : "fails", ok2 ? "succeeds" : "fails",
@@ -513,7 +540,7 @@ FuzzState(const FuzzType *type, const unsigned char *data, size_t size)
 		pgstub_reset();
 		if (pass == 0)
 			first = fuzz_digest;
-		else if (fuzz_digest != first)
+		else if (fuzz_digest != first && !Skip("stale"))
 			pgstub_fail("%s: a result depends on uninitialised memory (its bytes differ when palloc'd memory holds 0x00 or 0xff)",
 						ft->name);
 	}

@@ -19,6 +19,9 @@
  *	  round to what IEEE arithmetic gives (x, x*y, fma(x, y, z));
  *	- ratio: a/a = 1, a^2/a^2 = 1, x/y within one ulp, DIVZERO exactly for a
  *	  zero denominator.
+ *
+ * With TA_FUZZ_MEMORY_ONLY set, a text that does not read back is skipped
+ * rather than reported, to look past that known defect for others.
  */
 #include "xsum.h"
 #include "fuzzvalues.h"
@@ -138,6 +141,13 @@ CheckText(const XSum *a, const char *what)
 	if ((err = xsum_check(a, xsum_size(a->n))) != NULL)
 		Fail("%s: accumulator fails xsum_check: %s", what, err);
 	b = Decode(t1, strlen(t1), 0, &used);
+	if ((b == NULL || used != (int) strlen(t1)) && getenv("TA_FUZZ_MEMORY_ONLY"))
+	{
+		/* a known defect being fixed: look past it for others */
+		free(t1);
+		free(b);
+		return;
+	}
 	if (b == NULL || used != (int) strlen(t1))
 		Fail("%s: the text \"%s\" does not read back", what, t1);
 	t2 = ToText(b);
@@ -175,6 +185,15 @@ RoundChecked(const XSum *a, double *r, const char *what)
 	return rc;
 }
 
+/* The window the extension grows to: doubling, at least what is needed. */
+static int
+Grown(int n, int need)
+{
+	int			d = 2 * n < XSUM_MAX_CHUNKS ? 2 * n : XSUM_MAX_CHUNKS;
+
+	return need > d ? need : d;
+}
+
 /* a += b (b is left as is), growing a; returns the new a. */
 static XSum *
 MergeGrow(XSum *a, const XSum *b)
@@ -188,7 +207,7 @@ MergeGrow(XSum *a, const XSum *b)
 
 		if (need <= a->n || need > XSUM_MAX_CHUNKS)
 			Fail("xsum_merge asked for %d chunks with %d", need, a->n);
-		g = CopySum(a, need);
+		g = CopySum(a, Grown(a->n, need));
 		free(a);
 		a = g;
 		if ((need = xsum_merge(a, bc)) != 0)
@@ -212,7 +231,7 @@ AddGrow(XSum *a, int nf, double x, double y, double z)
 			return a;
 		if (attempt == 1 || need <= a->n || need > XSUM_MAX_CHUNKS)
 			Fail("xsum_add (%d factors) asked for %d chunks with %d", nf, need, a->n);
-		g = CopySum(a, need);
+		g = CopySum(a, Grown(a->n, need));
 		free(a);
 		a = g;
 	}
