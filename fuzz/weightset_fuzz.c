@@ -113,6 +113,9 @@ Op(const unsigned char *ops, size_t len, size_t *i, Datum *st, bool *isnull,
 			/* combine with itself, or with B */
 			fn = weightset_combine;
 			nargs = 2;
+			/* doubling a large state again only costs time */
+			if (ws != NULL && VARSIZE(ws) > 65536)
+				return true;
 			if ((v[0] & 1) && !other_null)
 			{
 				args[1] = CopyDatum(other);
