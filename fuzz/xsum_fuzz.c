@@ -185,6 +185,24 @@ RoundChecked(const XSum *a, double *r, const char *what)
 	return rc;
 }
 
+/*
+ * Set when an adding or merging function refused because the sum would
+ * leave the range (XSUM_RANGE, a negative return; not in every version of
+ * the core): the accumulator must then be unchanged.
+ */
+static bool refused;
+
+/* Whether need is the core's "out of range" answer. */
+static bool
+OutOfRange(int need)
+{
+#ifdef XSUM_RANGE
+	return need == XSUM_RANGE;
+#else
+	return false;
+#endif
+}
+
 /* The window the extension grows to: doubling, at least what is needed. */
 static int
 Grown(int n, int need)
@@ -201,6 +219,13 @@ MergeGrow(XSum *a, const XSum *b)
 	XSum	   *bc = CopySum(b, b->n);
 	int			need = xsum_merge(a, bc);
 
+	refused = false;
+	if (OutOfRange(need))
+	{
+		refused = true;
+		free(bc);
+		return a;
+	}
 	if (need != 0)
 	{
 		XSum	   *g;
@@ -211,7 +236,11 @@ MergeGrow(XSum *a, const XSum *b)
 		free(a);
 		a = g;
 		if ((need = xsum_merge(a, bc)) != 0)
-			Fail("xsum_merge still needs %d chunks with %d", need, a->n);
+		{
+			if (!OutOfRange(need))
+				Fail("xsum_merge still needs %d chunks with %d", need, a->n);
+			refused = true;
+		}
 	}
 	free(bc);
 	return a;
@@ -227,7 +256,7 @@ AddGrow(XSum *a, int nf, double x, double y, double z)
 			nf == 2 ? xsum_add_prod(a, x, y) : xsum_add_prod3(a, x, y, z);
 		XSum	   *g;
 
-		if (need == 0)
+		if (need == 0 || OutOfRange(need))
 			return a;
 		if (attempt == 1 || need <= a->n || need > XSUM_MAX_CHUNKS)
 			Fail("xsum_add (%d factors) asked for %d chunks with %d", nf, need, a->n);
@@ -243,11 +272,25 @@ static void
 CheckMerge(const XSum *a, const XSum *b)
 {
 	XSum	   *ab = MergeGrow(CopySum(a, a->n), b);
+	bool		ab_refused = refused;
 	XSum	   *ba = MergeGrow(CopySum(b, b->n), a);
 	char	   *t1 = ToText(ab);
 	char	   *t2 = ToText(ba);
 
-	if (strcmp(t1, t2) != 0)
+	if (ab_refused != refused)
+		Fail("a + b %s, b + a %s", ab_refused ? "refused" : "done",
+			 refused ? "refused" : "done");
+	if (ab_refused)
+	{
+		char	   *ta = ToText(a);
+		char	   *tb = ToText(b);
+
+		if (strcmp(t1, ta) != 0 || strcmp(t2, tb) != 0)
+			Fail("a refused merge changed its accumulator");
+		free(ta);
+		free(tb);
+	}
+	else if (strcmp(t1, t2) != 0)
 		Fail("merge is not commutative: \"%s\" and \"%s\"", t1, t2);
 	CheckText(ab, "a + b");
 	free(t1);
@@ -264,9 +307,21 @@ Double(XSum *a)
 				after;
 	int			rc0 = RoundChecked(a, &before, "before doubling");
 	int			rc1;
+	char	   *t0 = ToText(a);
 
 	a = MergeGrow(a, a);
 	CheckText(a, "a + a");
+	if (refused)
+	{
+		char	   *t1 = ToText(a);
+
+		if (strcmp(t0, t1) != 0)
+			Fail("a refused a + a changed the accumulator: \"%s\" became \"%s\"", t0, t1);
+		free(t0);
+		free(t1);
+		return a;
+	}
+	free(t0);
 	rc1 = RoundChecked(a, &after, "after doubling");
 	if (rc0 == XSUM_OK && fabs(before) >= DBL_MIN &&
 		fabs(before) <= DBL_MAX / 2)
