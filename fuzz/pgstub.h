@@ -13,7 +13,7 @@
 #ifndef TACTALLOC_PGSTUB_H
 #define TACTALLOC_PGSTUB_H
 
-#include "postgres.h"
+#include "compat.h"
 #include "fmgr.h"
 
 /* The last ERROR caught by pgstub_call(). */
@@ -55,7 +55,6 @@ extern bool pgstub_call(FmgrInfo *flinfo, int nargs, const Datum *args,
 						const bool *nulls, Datum *result, bool *isnull);
 
 /* Reports a failed property of a harness and aborts (a fuzzer finding). */
-extern void pgstub_fail(const char *fmt,...) pg_attribute_printf(1, 2)
-			pg_attribute_noreturn();
+ta_noreturn extern void pgstub_fail(const char *fmt,...) pg_attribute_printf(1, 2);
 
 #endif							/* TACTALLOC_PGSTUB_H */
