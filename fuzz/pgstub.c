@@ -548,8 +548,9 @@ enlargeStringInfo(StringInfo str, int needed)
 	str->maxlen = newlen;
 }
 
-void
-appendBinaryStringInfo(StringInfo str, const char *data, int datalen)
+/* Appends bytes (appendBinaryStringInfo's signature changed in 17). */
+static void
+AppendBytes(StringInfo str, const char *data, int datalen)
 {
 	enlargeStringInfo(str, datalen);
 	memcpy(str->data + str->len, data, datalen);
@@ -560,7 +561,7 @@ appendBinaryStringInfo(StringInfo str, const char *data, int datalen)
 void
 appendStringInfoString(StringInfo str, const char *s)
 {
-	appendBinaryStringInfo(str, s, strlen(s));
+	AppendBytes(str, s, strlen(s));
 }
 
 void
