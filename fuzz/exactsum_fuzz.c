@@ -91,35 +91,43 @@ Op(const unsigned char *ops, size_t len, size_t *i, Datum *st, bool *isnull,
 	{
 		case 0:
 			fn = hhi_accum;
+			fuzz_op_label = "hhi_accum";
 			break;
 		case 1:
 			fn = hhi_accum_mode;
+			fuzz_op_label = "hhi_accum_mode";
 			nargs = 3;
 			nulls[2] = (v[1] == 0xff);
 			args[2] = PointerGetDatum(cstring_to_text((v[1] & 1) ? "gross" : "net"));
 			break;
 		case 2:
 			fn = dts_accum;
+			fuzz_op_label = "dts_accum";
 			nargs = 4;
 			break;
 		case 3:
 			fn = weighted_mean_accum;
+			fuzz_op_label = "weighted_mean_accum";
 			nargs = 3;
 			break;
 		case 4:
 			fn = index_multiple_accum;
+			fuzz_op_label = "index_multiple_accum";
 			nargs = 3;
 			break;
 		case 5:
 			fn = index_multiple_accum_weighted;
+			fuzz_op_label = "index_multiple_accum_weighted";
 			nargs = 4;
 			break;
 		case 6:
 			fn = compound_return_accum;
+			fuzz_op_label = "compound_return_accum";
 			break;
 		case 7:
 			/* combine with itself (doubling the sums), or with B */
 			fn = exactsum_combine;
+			fuzz_op_label = "exactsum_combine";
 			if ((v[0] & 1) && !other_null)
 			{
 				args[1] = CopyDatum(other);

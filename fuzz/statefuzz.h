@@ -78,6 +78,7 @@ typedef struct FuzzType
 } FuzzType;
 
 static const FuzzType *ft;		/* the type of this target */
+static const char *fuzz_op_label = "";	/* the call the last operation made */
 
 /*
  * Whether a check is switched off: TA_FUZZ_SKIP lists checks (readback,
@@ -102,6 +103,30 @@ Note(const void *p, size_t n)
 
 	for (size_t i = 0; i < n; i++)
 		fuzz_digest = (fuzz_digest ^ b[i]) * UINT64CONST(0x100000001b3);
+}
+
+/*
+ * The digest after each labelled step of the first run, so that the second
+ * run can name the first step whose result differs.
+ */
+#define FUZZ_MAX_STEPS 4096
+static uint64 fuzz_steps[FUZZ_MAX_STEPS];
+static int	fuzz_nsteps;
+static int	fuzz_pass;
+
+/* Records (first run) or compares (second run) the digest after a step. */
+static void
+Step(const char *label)
+{
+	int			k = fuzz_nsteps++;
+
+	if (k >= FUZZ_MAX_STEPS)
+		return;
+	if (fuzz_pass == 0)
+		fuzz_steps[k] = fuzz_digest;
+	else if (fuzz_steps[k] != fuzz_digest && !Skip("stale"))
+		pgstub_fail("%s: a result depends on uninitialised memory: its bytes differ when palloc'd memory holds 0x00 or 0xff, first at step %d (%s)",
+					ft->name, k, label);
 }
 
 /* Adds a varlena's bytes to the digest. */
@@ -287,6 +312,7 @@ Decode(const char *s, size_t len, Datum *st)
 		pgstub_fail("%s: text and binary input of \"%.*s\" build different bytes",
 					ft->name, (int) len, s);
 	NoteDatum(*st);
+	Step("input function");
 	return true;
 }
 
@@ -329,6 +355,7 @@ CheckFinals(Datum st, bool in_agg)
 			continue;
 		v = f->int8_result ? (double) DatumGetInt64(r) : DatumGetFloat8(r);
 		Note(&v, sizeof v);
+		Step(f->name);
 		if (f->hi_is_count)
 			hi *= (double) ft->count(st);
 		if (!(v >= f->lo && v <= hi) && !Skip("range"))
@@ -358,8 +385,10 @@ CheckState(Datum st, const char *what, bool in_agg)
 
 	pgstub_in_aggregate = false;	/* I/O functions run outside aggregates */
 	NoteDatum(st);
+	Step(what);
 	t1 = Out(st, what);
 	Note(t1, strlen(t1));
+	Step("output function");
 	if (!InText(t1, strlen(t1), &back) && Skip("readback"))
 	{
 		/* a known defect being fixed: look past it for others */
@@ -520,7 +549,7 @@ RunOnce(const unsigned char *data, size_t size)
 		a = st;
 		anull = stnull;
 		if (!anull)
-			CheckState(a, "returned by a transition or combine call", in_agg);
+			CheckState(a, psprintf("returned by %s", fuzz_op_label), in_agg);
 	}
 	pgstub_in_aggregate = false;
 }
@@ -534,6 +563,8 @@ FuzzState(const FuzzType *type, const unsigned char *data, size_t size)
 	ft = type;
 	for (int pass = 0; pass < 2; pass++)
 	{
+		fuzz_pass = pass;
+		fuzz_nsteps = 0;
 		fuzz_digest = UINT64CONST(0xcbf29ce484222325);
 		pgstub_fill_byte = pass == 0 ? 0x00 : 0xff;
 		RunOnce(data, size);

@@ -88,6 +88,7 @@ Op(const unsigned char *ops, size_t len, size_t *i, Datum *st, bool *isnull,
 		case 0:
 		case 1:
 			fn = top_share_accum;
+			fuzz_op_label = "top_share_accum";
 			nulls[2] = false;
 			if (own && ws->kind == WS_TOP && ws->param >= 1 &&
 				ws->param <= PG_INT32_MAX)
@@ -98,6 +99,7 @@ Op(const unsigned char *ops, size_t len, size_t *i, Datum *st, bool *isnull,
 		case 2:
 		case 3:
 			fn = share_above_accum;
+			fuzz_op_label = "share_above_accum";
 			nulls[2] = false;
 			if (own && ws->kind == WS_ABOVE)
 				args[2] = Float8GetDatum(ws->param);
@@ -107,11 +109,13 @@ Op(const unsigned char *ops, size_t len, size_t *i, Datum *st, bool *isnull,
 		case 4:
 		case 5:
 			fn = active_share_accum;
+			fuzz_op_label = "active_share_accum";
 			break;
 		case 6:
 		case 7:
 			/* combine with itself, or with B */
 			fn = weightset_combine;
+			fuzz_op_label = "weightset_combine";
 			nargs = 2;
 			/* doubling a large state again only costs time */
 			if (ws != NULL && VARSIZE(ws) > 65536)
