@@ -176,6 +176,18 @@ pgstub_reset(void)
 	nchunks = 0;
 }
 
+char *
+pnstrdup(const char *in, Size len)
+{
+	char	   *p;
+
+	len = strnlen(in, len);
+	p = palloc(len + 1);
+	memcpy(p, in, len);
+	p[len] = '\0';
+	return p;
+}
+
 /* A palloc'd string formatted by the C library. */
 static char *
 VFormat(const char *fmt, va_list args)
@@ -584,6 +596,30 @@ appendStringInfo(StringInfo str, const char *fmt,...)
 	va_end(args);
 	appendStringInfoString(str, s);
 	pfree(s);
+}
+
+/*
+ * The byte length of the longest prefix of mbstr[0..len) of at most limit
+ * bytes that ends on a character boundary, in the database encoding, which
+ * is UTF-8 here (as in every test cluster).  Like the server, it stops at a
+ * NUL byte.
+ */
+int
+pg_mbcliplen(const char *mbstr, int len, int limit)
+{
+	int			clen = 0;
+
+	while (clen < len && mbstr[clen] != '\0')
+	{
+		unsigned char c = (unsigned char) mbstr[clen];
+		int			l = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 :
+			(c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 1;
+
+		if (clen + l > limit)
+			break;
+		clen += l;
+	}
+	return clen;
 }
 
 /* ---------- catalog lookups: no catalog here ---------- */
