@@ -118,7 +118,7 @@ Op(const unsigned char *ops, size_t len, size_t *i, Datum *st, bool *isnull,
 			fuzz_op_label = "weightset_combine";
 			nargs = 2;
 			/* doubling a large state again only costs time */
-			if (ws != NULL && VARSIZE(ws) > 65536)
+			if (ws != NULL && VARSIZE(ws) > 16384)
 				return true;
 			if ((v[0] & 1) && !other_null)
 			{
