@@ -1309,6 +1309,11 @@ AddProduct(int64_t *c, uint64_t p, int sign)
 	c[1] += sign * (int64_t) (p >> 32);
 }
 
+#ifndef Min
+#define Min(a, b)			((a) < (b) ? (a) : (b))
+#define Max(a, b)			((a) > (b) ? (a) : (b))
+#endif
+
 /* Chunks of a product of two sums: indexes down to 2 * XSUM_IDX_MIN. */
 #define CROSS_BASE			(2 * XSUM_IDX_MIN)
 #define CROSS_CHUNKS		(2 * XSUM_MAX_CHUNKS + 8)
@@ -1334,6 +1339,8 @@ xsum_cross(const XSum *sxy, int64_t n, const XSum *sx, const XSum *sy)
 				sgx,
 				sgy,
 				sgxy,
+				lo = CROSS_CHUNKS,
+				hi = 0,
 				L,
 				H,
 				sign,
@@ -1344,10 +1351,23 @@ xsum_cross(const XSum *sxy, int64_t n, const XSum *sx, const XSum *sy)
 				n1 = (uint64_t) n >> 32;
 	DD			d = {0, 0};
 
-	memset(c, 0, sizeof(c));
 	sgx = Magnitude(sx, mx, &Lx, &Hx);
 	sgy = Magnitude(sy, my, &Ly, &Hy);
 	sgxy = Magnitude(sxy, mxy, &Lxy, &Hxy);
+	/* the chunks the products touch (c[lo .. hi]) and one for carries */
+	if (sgx && sgy)
+	{
+		lo = sx->lo + Lx + sy->lo + Ly - CROSS_BASE;
+		hi = sx->lo + Hx + sy->lo + Hy + 1 - CROSS_BASE;
+	}
+	if (sgxy)
+	{
+		lo = Min(lo, sxy->lo + Lxy - CROSS_BASE);
+		hi = Max(hi, sxy->lo + Hxy + 2 - CROSS_BASE);
+	}
+	if (lo > hi)
+		return MakeReal(d, 0, 0);
+	memset(c + lo, 0, (size_t) (hi - lo + 2) * sizeof(int64_t));
 	if (sgx && sgy)
 		for (i = Lx; i <= Hx; i++)
 			for (j = Ly; j <= Hy; j++)
@@ -1361,10 +1381,10 @@ xsum_cross(const XSum *sxy, int64_t n, const XSum *sx, const XSum *sy)
 			AddProduct(ci, (uint64_t) mxy[i] * n0, sgxy);
 			AddProduct(ci + 1, (uint64_t) mxy[i] * n1, sgxy);
 		}
-	sign = MagnitudeOf(c, CROSS_CHUNKS, m, &L, &H);
+	sign = MagnitudeOf(c + lo, hi - lo + 2, m, &L, &H);
 	if (!sign)
 		return MakeReal(d, 0, 0);
-	E = ReadDD(m, CROSS_BASE, L, H, &d);
+	E = ReadDD(m, CROSS_BASE + lo, L, H, &d);
 	return MakeReal(d, E, sign);
 }
 
