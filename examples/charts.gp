@@ -114,11 +114,11 @@ set format x "%Y"
 set xtics "2000-01-01", 365.25 * 86400 nomirror
 set xrange ["2000-01-01":"2010-04-01"]
 set key top left
-set title "S&P 500: 12-month rolling volatility, annualised (REAL monthly closes; volatility(r, 12) OVER 12 months)" font ",10"
+set title "S\\&P 500: 12-month rolling volatility, annualised (REAL monthly closes; volatility(r, 12) OVER 12 months)" font ",10"
 set ylabel "volatility (%)"
 set yrange [0:*]
-plot "rolling_risk.csv" skip 1 using 1:(100 * $2) with lines lw 2.5 lc rgb "#1f4e79" title "S&P 500"
-set title "36-month rolling beta against the S&P 500 (REAL monthly closes; beta(r, m) OVER 36 months)" font ",10"
+plot "rolling_risk.csv" skip 1 using 1:(100 * $2) with lines lw 2.5 lc rgb "#1f4e79" title "S\\&P 500"
+set title "36-month rolling beta against the S\\&P 500 (REAL monthly closes; beta(r, m) OVER 36 months)" font ",10"
 set ylabel "beta"
 set yrange [*:*]
 plot 1 with lines dt 2 lc rgb "#666666" notitle, \
