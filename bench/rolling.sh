@@ -72,12 +72,15 @@ labels=("weighted_mean(r, w), 252 rows" "weighted_mean(r, w), 1 260 rows" "weigh
 	"volatility(r), 252 rows" "volatility(r), 1 260 rows" "volatility(r), running"
 	"compound_return(r), 252 rows" "compound_return(r), 1 260 rows" "compound_return(r), running"
 	"dts(w, d, s), 252 rows" "dts(w, d, s), 1 260 rows" "dts(w, d, s), running"
-	"sum(r::numeric * w) / sum(w::numeric), 252 rows")
+	"numeric: sum((r * w)::numeric(30, 15)) / sum(w), 252 rows")
 queries=()
 for a in "weighted_mean(r, w)" "volatility(r)" "compound_return(r)" "dts(w, d, s)"; do
 	queries+=("$(win "$a" "$w252")" "$(win "$a" "$w1260")" "$(win "$a" "$run")")
 done
-queries+=("$(win "sum(r::numeric * w)" "$w252" | sed "s| OVER w AS x| OVER w / sum(w::numeric) OVER w AS x|")")
+# a fixed scale: numeric's inverse gives up (and the frame is recomputed)
+# when a row of the largest scale leaves, which float-to-numeric casts of
+# varying scale cause on almost every row
+queries+=("$(win "sum((r * w)::numeric(30, 15))" "$w252" | sed "s| OVER w AS x| OVER w / sum(w::numeric(30, 15)) OVER w AS x|")")
 mapfile -t res < <(time_set 0 "${queries[@]}")
 for k in "${!labels[@]}"; do
 	read -r ms ratio <<<"${res[$k]}"

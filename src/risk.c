@@ -289,6 +289,42 @@ RiskPeriods(FunctionCallInfo fcinfo, ExactSum *st, int ip, bool annual,
 	return p;
 }
 
+/*
+ * The state of the final functions of volatility, tracking_error, beta and
+ * correlation, which run on every row of a window frame: its structure is
+ * checked (so no bytes make the core read out of bounds), and the invariants
+ * of its kind are checked by the final step itself, exactly, on the
+ * co-moments it computes anyway (a negative one, a periods_per_year that
+ * is not one, a correlation beyond ±1 are errors).  Finals do not change
+ * their state, so it is not copied.
+ */
+static ExactSum *
+RiskFinalState(FunctionCallInfo fcinfo, int kind, const char *fname)
+{
+	ExactSum   *st;
+	const char *p,
+			   *end;
+
+	if (PG_ARGISNULL(0))
+		return NULL;
+	st = (ExactSum *) PG_GETARG_POINTER(0);
+	if (VARATT_IS_EXTENDED(st) || !es_header_valid(st, kind))
+		return es_getarg_slow(fcinfo, 0, kind, fname);
+	p = (const char *) st + sizeof(ExactSum);
+	end = (const char *) st + VARSIZE(st);
+	for (int i = 0; i < st->nsums; i++)
+	{
+		const XSum *a = (const XSum *) p;
+
+		if (xsum_check(a, end - p) != NULL || xsum_check_chunks(a) != NULL)
+			return es_getarg_slow(fcinfo, 0, kind, fname);
+		p += xsum_size(a->n);
+	}
+	if (p != end)
+		return es_getarg_slow(fcinfo, 0, kind, fname);
+	return st;
+}
+
 /* Raises "malformed state" for a co-moment a real state cannot have. */
 ta_noreturn static void
 ReportRiskState(FunctionCallInfo fcinfo, const char *fname, const char *detail)
@@ -368,7 +404,7 @@ volatility_inv_annual(PG_FUNCTION_ARGS)
 Datum
 volatility_final(PG_FUNCTION_ARGS)
 {
-	ExactSum   *st = es_getarg(fcinfo, 0, ES_VOL, "volatility");
+	ExactSum   *st = RiskFinalState(fcinfo, ES_VOL, "volatility");
 	double		r;
 
 	if (st == NULL || !SampleDeviation(fcinfo, st, "volatility", &r))
@@ -408,7 +444,7 @@ tracking_error_inv_annual(PG_FUNCTION_ARGS)
 Datum
 tracking_error_final(PG_FUNCTION_ARGS)
 {
-	ExactSum   *st = es_getarg(fcinfo, 0, ES_TE, "tracking_error");
+	ExactSum   *st = RiskFinalState(fcinfo, ES_TE, "tracking_error");
 	double		r;
 
 	if (st == NULL || !SampleDeviation(fcinfo, st, "tracking_error", &r))
@@ -437,7 +473,7 @@ beta_inv(PG_FUNCTION_ARGS)
 Datum
 beta_final(PG_FUNCTION_ARGS)
 {
-	ExactSum   *st = es_getarg(fcinfo, 0, ES_BETA, "beta");
+	ExactSum   *st = RiskFinalState(fcinfo, ES_BETA, "beta");
 	XSumReal	cmm,
 				crm;
 
@@ -475,7 +511,7 @@ correlation_inv(PG_FUNCTION_ARGS)
 Datum
 correlation_final(PG_FUNCTION_ARGS)
 {
-	ExactSum   *st = es_getarg(fcinfo, 0, ES_CORR, "correlation");
+	ExactSum   *st = RiskFinalState(fcinfo, ES_CORR, "correlation");
 	XSumReal	cxx,
 				cyy,
 				cxy;

@@ -928,6 +928,16 @@ RoundDD(DD q, int K, int neg, double *result)
 				sign,
 				i;
 
+	/*
+	 * A result in the normal range: one IEEE addition rounds the exact
+	 * q.hi + q.lo once (to nearest, ties to even), and scaling by 2^K is
+	 * exact, so this is what the general path below computes.
+	 */
+	if (K >= -1019 && K <= 1020)
+	{
+		*result = ldexp(neg ? -(q.hi + q.lo) : q.hi + q.lo, K);
+		return XSUM_OK;
+	}
 	if (K > 1026)
 		return XSUM_OVERFLOW;
 	if (K < -1080)
