@@ -18,7 +18,7 @@ DOCS = doc/tactalloc.md
 # reference's examples
 REGRESS = setup upgrade trusted \
 	exactsum weightset \
-	concentration valuation regime regime_track macro playbook credit segments \
+	concentration valuation risk regime regime_track macro playbook credit segments \
 	parallel plans accuracy \
 	macro_data report docs
 
@@ -31,7 +31,7 @@ include $(PGXS)
 # domains.  tactalloc--1.0.sql is the frozen script of 1.0; upgrade scripts
 # are written by hand and tested against this one (pg_regress test upgrade).
 SQL_SOURCES = src/exactsum.sql src/weightset.sql src/concentration.sql \
-	src/valuation.sql src/regime.sql src/macro.sql src/credit.sql src/segments.sql
+	src/valuation.sql src/risk.sql src/regime.sql src/macro.sql src/credit.sql src/segments.sql
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES)
 	{ echo '/* $@: the tactalloc extension, version $(EXTVERSION) (built by make from the SQL sources in src; do not edit) */'; \

@@ -25,5 +25,8 @@
 -- Global leading indicator per month (SYNTHETIC), regime as above
 \copy (SELECT month, round(level::numeric, 3) AS level, array_position(enum_range(NULL::macro_regime), regime) AS regime FROM monthly_report.regime_by_region WHERE region = 'Global' ORDER BY month) TO 'global_regime.csv' WITH (FORMAT csv, HEADER true)
 
+-- rolling risk (REAL): S&P 500 12-month volatility and each stock's 36-month beta, one column per series
+\copy (SELECT month, round(max(vol_12m) FILTER (WHERE series = 'S&P 500')::numeric, 4) AS sp500_vol_12m, round(max(beta_36m) FILTER (WHERE series = 'AAPL')::numeric, 3) AS aapl, round(max(beta_36m) FILTER (WHERE series = 'AMZN')::numeric, 3) AS amzn, round(max(beta_36m) FILTER (WHERE series = 'GOOG')::numeric, 3) AS goog, round(max(beta_36m) FILTER (WHERE series = 'IBM')::numeric, 3) AS ibm, round(max(beta_36m) FILTER (WHERE series = 'MSFT')::numeric, 3) AS msft FROM monthly_report.rolling_risk GROUP BY month ORDER BY month) TO 'rolling_risk.csv' WITH (FORMAT csv, HEADER true)
+
 \cd :tactalloc_chart_cwd
 \unset tactalloc_chart_cwd

@@ -9,6 +9,8 @@
 #                      recessions, US CPI inflation with the growth x
 #                      inflation quadrant, and the Global leading indicator
 #                      2015-2025
+#   rolling_risk.png   S&P 500 12-month rolling volatility and the 36-month
+#                      rolling beta of each stock of the basket, 2000-2010
 
 if (!exists("outdir")) outdir = "out"
 cd outdir
@@ -112,5 +114,38 @@ plot 100 with lines dt 2 lc rgb "#666666" notitle, \
      NaN with boxes lc rgb c_exp title "expansion", \
      NaN with boxes lc rgb c_slo title "slowdown", \
      NaN with boxes lc rgb c_con title "contraction"
+unset multiplot
+set output
+
+#--------------------------------------------------------------------------
+# rolling risk (REAL): volatility(r, 12) and beta(r, m) as window aggregates
+#--------------------------------------------------------------------------
+reset
+set datafile separator comma
+set datafile missing ""
+set xdata time
+set timefmt "%Y-%m-%d"
+set border lw 1 lc rgb "#444444"
+set grid lc rgb "#dddddd" lw 1
+set terminal pngcairo size 900,720 font "DejaVu Sans,10" enhanced
+set output "rolling_risk.png"
+set multiplot layout 2,1
+set format x "%Y"
+set xtics "2000-01-01", 365.25 * 86400 nomirror
+set xrange ["2000-01-01":"2010-04-01"]
+set key top left
+set title "S\\&P 500: 12-month rolling volatility, annualised (REAL monthly closes; volatility(r, 12) OVER 12 months)" font ",10"
+set ylabel "volatility (%)"
+set yrange [0:*]
+plot "rolling_risk.csv" skip 1 using 1:(100 * $2) with lines lw 2.5 lc rgb "#1f4e79" title "S\\&P 500"
+set title "36-month rolling beta against the S\\&P 500 (REAL monthly closes; beta(r, m) OVER 36 months)" font ",10"
+set ylabel "beta"
+set yrange [*:*]
+plot 1 with lines dt 2 lc rgb "#666666" notitle, \
+     "rolling_risk.csv" skip 1 using 1:3 with lines lw 2 lc rgb "#c0392b" title "AAPL", \
+     "" skip 1 using 1:4 with lines lw 2 lc rgb "#e67e22" title "AMZN", \
+     "" skip 1 using 1:5 with lines lw 2 lc rgb "#27ae60" title "GOOG", \
+     "" skip 1 using 1:6 with lines lw 2 lc rgb "#2c7fb8" title "IBM", \
+     "" skip 1 using 1:7 with lines lw 2 lc rgb "#8e44ad" title "MSFT"
 unset multiplot
 set output

@@ -273,6 +273,35 @@ COMMENT ON MATERIALIZED VIEW monthly_report.sp500_annual IS
     'S&P 500 per calendar year (REAL sp500_daily): price return from the last close of the year before (the first year from its first close) compounded from daily returns, up days and the longest run of up days within the year';
 
 --------------------------------------------------------------------------
+-- rolling risk of the S&P 500 and the five-stock basket (REAL prices):
+-- moving window aggregates, O(1) a month, exact
+--------------------------------------------------------------------------
+CREATE VIEW monthly_report.rolling_risk AS
+WITH idx AS (
+    SELECT as_of, (price / lag(price) OVER (ORDER BY as_of) - 1)::float8 AS r
+    FROM sp500_monthly
+), stk AS (
+    SELECT symbol, as_of, (price / lag(price) OVER (PARTITION BY symbol ORDER BY as_of) - 1)::float8 AS r
+    FROM stock_prices
+)
+SELECT 'S&P 500' AS series, as_of AS month, r,
+       CASE WHEN count(r) OVER w12 = 12 THEN volatility(r, 12) OVER w12 END AS vol_12m,
+       NULL::float8 AS beta_36m, NULL::float8 AS corr_36m
+FROM idx
+WINDOW w12 AS (ORDER BY as_of ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
+UNION ALL
+SELECT s.symbol, s.as_of, s.r,
+       CASE WHEN count(s.r) OVER w12 = 12 THEN volatility(s.r, 12) OVER w12 END,
+       CASE WHEN count(s.r) OVER w36 = 36 THEN beta(s.r, i.r) OVER w36 END,
+       CASE WHEN count(s.r) OVER w36 = 36 THEN correlation(s.r, i.r) OVER w36 END
+FROM stk AS s
+JOIN idx AS i USING (as_of)
+WINDOW w12 AS (PARTITION BY s.symbol ORDER BY s.as_of ROWS BETWEEN 11 PRECEDING AND CURRENT ROW),
+       w36 AS (PARTITION BY s.symbol ORDER BY s.as_of ROWS BETWEEN 35 PRECEDING AND CURRENT ROW);
+COMMENT ON VIEW monthly_report.rolling_risk IS
+    'Per month (REAL sp500_monthly, stock_prices): the monthly return of the S&P 500 and of each stock of the basket, its annualised 12-month rolling volatility (volatility(r, 12) over the last 12 returns), and for the stocks the 36-month rolling beta and correlation against the index (NULL until the window is full)';
+
+--------------------------------------------------------------------------
 -- the first page: latest figures from the views above
 --------------------------------------------------------------------------
 CREATE VIEW monthly_report.headline AS

@@ -54,6 +54,21 @@ SELECT longest_streak(small_caps > large_caps ORDER BY day) AS longest,
 FROM daily_returns;
 SELECT day, current_streak(small_caps > large_caps) OVER (ORDER BY day) AS days_in_a_row
 FROM daily_returns ORDER BY day;
+SELECT volatility(r) AS monthly, volatility(r, 12) AS annualised
+FROM (VALUES (0.02), (-0.01), (0.03), (0.00)) AS v(r);
+SELECT tracking_error(r, b, 12) AS annualised_te
+FROM (VALUES (0.02, 0.015), (-0.01, -0.012), (0.03, 0.028), (0.00, 0.004)) AS v(r, b);
+SELECT beta(r, m) FROM (VALUES (0.03, 0.02), (-0.02, -0.01), (0.05, 0.03), (0.01, 0.0)) AS v(r, m);
+SELECT correlation(x, y), corr(x, y) AS pg_corr
+FROM (VALUES (1e8 + 1, 1e8 + 2), (1e8 + 2, 1e8 + 1), (1e8 + 3, 1e8 + 3)) AS v(x, y);
+SELECT annualized_return(r, 12) FROM (VALUES (0.01), (0.02), (-0.01)) AS v(r);
+SELECT month, round(volatility(r, 12) OVER w12::numeric, 4) AS vol_12m,
+       round(beta(r, m) OVER w36::numeric, 4) AS beta_36m
+FROM (SELECT k AS month, 0.01 * sin(k) + 0.004 AS r, 0.008 * sin(k + 0.3) AS m
+      FROM generate_series(1, 40) AS k) AS s
+WINDOW w12 AS (ORDER BY month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW),
+       w36 AS (ORDER BY month ROWS BETWEEN 35 PRECEDING AND CURRENT ROW)
+ORDER BY month DESC LIMIT 3;
 SELECT enum_range(NULL::macro_regime);
 SELECT region, level, change, regime_classify(level, change) AS regime
 FROM (VALUES ('Global', 99.6, 0.12), ('Japan', 100.6, 0.11),

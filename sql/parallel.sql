@@ -191,6 +191,29 @@ ANALYZE dif_par;
 SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE dif_serial AS SELECT grp, diffusion(c) AS d FROM dif_par GROUP BY grp;
 CREATE TEMP TABLE dif_serial_all AS SELECT diffusion(c) AS d FROM dif_par;
+-- The risk statistics under forced parallel plans equal the serial result
+RESET ALL;
+SET extra_float_digits = 3;
+-- 600 000 rows of returns r, benchmark returns b and market returns m
+CREATE TABLE rk_par AS
+SELECT i, i % 300 AS grp,
+       ((((i::bigint * 2246822519) % 4294967296) / 4294967296.0) - 0.5)::float8 * 4e-2 AS r,
+       ((((i::bigint * 2654435761) % 4294967296) / 4294967296.0) - 0.5)::float8 * 3e-2 AS b,
+       ((((i::bigint * 40503) % 65536) / 65536.0) - 0.5)::float8 * 2e-2 AS m
+FROM generate_series(1, 600000) AS i;
+ANALYZE rk_par;
+CREATE TEMP VIEW rk_all AS
+SELECT volatility(r) AS vol, volatility(r, 252) AS vol_ann, tracking_error(r, b) AS te,
+       tracking_error(r, b, 252) AS te_ann, beta(r, m) AS beta, correlation(r, b) AS corr,
+       annualized_return(r, 252) AS ann
+FROM rk_par;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE rk_serial AS SELECT * FROM rk_all;
+SELECT * FROM rk_serial;
+CREATE TEMP TABLE rk_grouped_serial AS
+SELECT grp, volatility(r, 252) AS vol, tracking_error(r, b) AS te, beta(r, m) AS beta,
+       correlation(r, m) AS corr, annualized_return(r, 12) AS ann
+FROM rk_par GROUP BY grp;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -209,3 +232,23 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 DROP TABLE dif_par;
+EXPLAIN (COSTS OFF) SELECT * FROM rk_all;
+SELECT same_bits(p.vol, s.vol) AS vol, same_bits(p.vol_ann, s.vol_ann) AS vol_ann,
+       same_bits(p.te, s.te) AS te, same_bits(p.te_ann, s.te_ann) AS te_ann,
+       same_bits(p.beta, s.beta) AS beta, same_bits(p.corr, s.corr) AS corr,
+       same_bits(p.ann, s.ann) AS ann
+FROM rk_all p, rk_serial s;
+-- grouped: partial states of 300 groups in every worker
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT grp, volatility(r, 252) FROM rk_par GROUP BY grp;
+CREATE TEMP TABLE rk_grouped AS
+SELECT grp, volatility(r, 252) AS vol, tracking_error(r, b) AS te, beta(r, m) AS beta,
+       correlation(r, m) AS corr, annualized_return(r, 12) AS ann
+FROM rk_par GROUP BY grp;
+RESET enable_hashagg;
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE same_bits(g.vol, s.vol) AND same_bits(g.te, s.te) AND same_bits(g.beta, s.beta)
+                        AND same_bits(g.corr, s.corr) AND same_bits(g.ann, s.ann)) AS identical
+FROM rk_grouped g JOIN rk_grouped_serial s USING (grp);
+DROP VIEW rk_all;
+DROP TABLE rk_par;

@@ -356,6 +356,25 @@ FROM monthly_report.headline;
 --------------------------------------------------------------------------
 -- the whole report, as ./report prints it
 --------------------------------------------------------------------------
+-- rolling risk (REAL prices): the window aggregates against plain SQL over
+-- each frame (PostgreSQL's stddev_samp and regr_slope, inexact: 1e-12)
+--------------------------------------------------------------------------
+CREATE TEMP TABLE rolling_risk AS SELECT * FROM monthly_report.rolling_risk;
+SELECT count(*) AS months,
+       count(*) FILTER (WHERE abs(rr.vol_12m / (sqrt(12) * p.sd) - 1) < 1e-12) AS vol_as_stddev,
+       count(rr.beta_36m) AS betas,
+       count(*) FILTER (WHERE abs(rr.beta_36m / q.slope - 1) < 1e-12 AND abs(rr.corr_36m - q.c) < 1e-12) AS beta_corr_as_regr
+FROM rolling_risk AS rr,
+     LATERAL (SELECT stddev_samp(x.r) AS sd FROM rolling_risk AS x
+              WHERE x.series = rr.series AND x.month BETWEEN rr.month - interval '11 months' AND rr.month) AS p,
+     LATERAL (SELECT regr_slope(x.r, i.r) AS slope, corr(x.r, i.r) AS c
+              FROM rolling_risk AS x JOIN rolling_risk AS i
+                ON i.series = 'S&P 500' AND i.month = x.month
+              WHERE x.series = rr.series AND x.month BETWEEN rr.month - interval '35 months' AND rr.month) AS q
+WHERE rr.vol_12m IS NOT NULL;
+DROP TABLE rolling_risk;
+
+--------------------------------------------------------------------------
 \set ECHO none
 \i examples/report.sql
 \set ECHO all

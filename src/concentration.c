@@ -24,6 +24,8 @@ PG_FUNCTION_INFO_V1(hhi_accum);
 PG_FUNCTION_INFO_V1(hhi_accum_mode);
 PG_FUNCTION_INFO_V1(hhi_final);
 PG_FUNCTION_INFO_V1(effective_n_final);
+PG_FUNCTION_INFO_V1(hhi_inv);
+PG_FUNCTION_INFO_V1(hhi_inv_mode);
 
 #define HHI_ABS		0			/* Σ|w| */
 #define HHI_SQ		1			/* Σw² */
@@ -66,9 +68,10 @@ HhiAccum(FunctionCallInfo fcinfo, int mode)
 	st = es_getarg(fcinfo, 0, ES_HHI, "hhi");
 	if (PG_ARGISNULL(1))
 	{
+		/* never NULL: a moving aggregate's state must not be */
 		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+			st = es_create(ES_HHI, mode);
+		es_return(fcinfo, st);
 	}
 	w = PG_GETARG_FLOAT8(1);
 	if (unlikely(isnan(w) || isinf(w)))
@@ -105,6 +108,44 @@ Datum
 hhi_accum_mode(PG_FUNCTION_ARGS)
 {
 	return HhiAccum(fcinfo, ParseMode(fcinfo, 2));
+}
+
+/* Removes one weight from an hhi state: its terms, exactly. */
+static Datum
+HhiInv(FunctionCallInfo fcinfo, int mode)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_HHI, "hhi");
+	double		w;
+
+	if (PG_ARGISNULL(1) && st != NULL)
+		es_return(fcinfo, st);
+	es_inv_check(fcinfo, st, "hhi");
+	w = PG_GETARG_FLOAT8(1);
+	if (unlikely(isnan(w) || isinf(w)))
+		ta_report_not_finite(ta_funcname(fcinfo, "hhi"), "weight", w);
+	if (unlikely(st->mode != mode))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: mode must be the same for every row of a group",
+						ta_funcname(fcinfo, "hhi"))));
+	st = es_add(fcinfo, st, HHI_ABS, -fabs(w));
+	st = es_add_prod(fcinfo, st, HHI_SQ, -w, w);
+	st = es_removed(fcinfo, st, "hhi");
+	es_return(fcinfo, st);
+}
+
+/* hhi(weight), effective_n(weight): inverse transition function. */
+Datum
+hhi_inv(PG_FUNCTION_ARGS)
+{
+	return HhiInv(fcinfo, ES_MODE_NET);
+}
+
+/* hhi(weight, mode), effective_n(weight, mode): inverse transition function. */
+Datum
+hhi_inv_mode(PG_FUNCTION_ARGS)
+{
+	return HhiInv(fcinfo, ParseMode(fcinfo, 2));
 }
 
 /* hhi: Σw² / (Σ|w|)²; NULL for no rows or a zero total. */

@@ -24,16 +24,31 @@ CREATE FUNCTION effective_n_final(exactsum) RETURNS float8
 COMMENT ON FUNCTION effective_n_final(exactsum) IS
 	'Final function of effective_n(): the squared total over the sum of squared weights';
 
+CREATE FUNCTION hhi_inv(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION hhi_inv(exactsum, float8) IS
+	'Inverse transition function of hhi(weight) and effective_n(weight): removes a row leaving a window frame, exactly';
+
 CREATE AGGREGATE hhi(weight float8) (
 	SFUNC = hhi_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
 	FINALFUNC = hhi_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = hhi_accum,
+	MINVFUNC = hhi_inv,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = hhi_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE hhi(float8) IS
 	'Herfindahl-Hirschman index of weights: sum(w^2) / sum(w)^2, in [1/n, 1]; a negative weight is an error';
+
+CREATE FUNCTION hhi_inv_mode(exactsum, float8, text) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION hhi_inv_mode(exactsum, float8, text) IS
+	'Inverse transition function of hhi(weight, mode) and effective_n(weight, mode): removes a row leaving a window frame, exactly';
 
 CREATE AGGREGATE hhi(weight float8, mode text) (
 	SFUNC = hhi_accum_mode,
@@ -41,6 +56,11 @@ CREATE AGGREGATE hhi(weight float8, mode text) (
 	SSPACE = 160,
 	FINALFUNC = hhi_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = hhi_accum_mode,
+	MINVFUNC = hhi_inv_mode,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = hhi_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE hhi(float8, text) IS
@@ -52,6 +72,11 @@ CREATE AGGREGATE effective_n(weight float8) (
 	SSPACE = 160,
 	FINALFUNC = effective_n_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = hhi_accum,
+	MINVFUNC = hhi_inv,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = effective_n_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE effective_n(float8) IS
@@ -63,6 +88,11 @@ CREATE AGGREGATE effective_n(weight float8, mode text) (
 	SSPACE = 160,
 	FINALFUNC = effective_n_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = hhi_accum_mode,
+	MINVFUNC = hhi_inv_mode,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = effective_n_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE effective_n(float8, text) IS

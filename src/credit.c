@@ -15,6 +15,7 @@
 PG_FUNCTION_INFO_V1(dts_bond);
 PG_FUNCTION_INFO_V1(dts_accum);
 PG_FUNCTION_INFO_V1(dts_final);
+PG_FUNCTION_INFO_V1(dts_inv);
 PG_FUNCTION_INFO_V1(spread_return);
 
 #define DTS_W		0			/* Σw */
@@ -60,9 +61,10 @@ dts_accum(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 	{
+		/* never NULL: a moving aggregate's state must not be */
 		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+			st = es_create(ES_DTS, 0);
+		es_return(fcinfo, st);
 	}
 	w = PG_GETARG_FLOAT8(1);
 	d = PG_GETARG_FLOAT8(2);
@@ -74,6 +76,29 @@ dts_accum(PG_FUNCTION_ARGS)
 	st = es_add(fcinfo, st, DTS_W, w);
 	st = es_add_prod3(fcinfo, st, DTS_WDS, w, d, s);
 	st->count++;
+	es_return(fcinfo, st);
+}
+
+/* dts(weight, spread_duration, spread_bp): inverse transition function. */
+Datum
+dts_inv(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_DTS, "dts");
+	double		w,
+				d,
+				s;
+
+	if ((PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3)) && st != NULL)
+		es_return(fcinfo, st);
+	es_inv_check(fcinfo, st, "dts");
+	w = PG_GETARG_FLOAT8(1);
+	d = PG_GETARG_FLOAT8(2);
+	s = PG_GETARG_FLOAT8(3);
+	ta_check_finite("dts", "weight", w);
+	CheckBond(d, s);
+	st = es_add(fcinfo, st, DTS_W, -w);
+	st = es_add_prod3(fcinfo, st, DTS_WDS, -w, d, s);
+	st = es_removed(fcinfo, st, "dts");
 	es_return(fcinfo, st);
 }
 

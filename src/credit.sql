@@ -19,12 +19,22 @@ CREATE FUNCTION dts_final(exactsum) RETURNS float8
 COMMENT ON FUNCTION dts_final(exactsum) IS
 	'Final function of dts(weight, spread_duration, spread_bp): sum(w*D*S) / sum(w)';
 
+CREATE FUNCTION dts_inv(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION dts_inv(exactsum, float8, float8, float8) IS
+	'Inverse transition function of dts(weight, spread_duration, spread_bp): removes a row leaving a window frame, exactly';
+
 CREATE AGGREGATE dts(weight float8, spread_duration float8, spread_bp float8) (
 	SFUNC = dts_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
 	FINALFUNC = dts_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = dts_accum,
+	MINVFUNC = dts_inv,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = dts_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE dts(float8, float8, float8) IS

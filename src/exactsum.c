@@ -38,6 +38,12 @@ const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 	[ES_WMEAN] = {"wmean", 1, {"plain"}, 2, {6, 8}},
 	[ES_IMULT] = {"imult", 2, {"cap", "weight"}, 2, {6, 6}},
 	[ES_COMPOUND] = {"compound", 1, {"log"}, 2, {6, 6}},
+	/* risk statistics */
+	[ES_VOL] = {"vol", 2, {"plain", "annual"}, 4, {6, 8, 6, 8}},
+	[ES_TE] = {"te", 2, {"plain", "annual"}, 4, {6, 8, 6, 8}},
+	[ES_BETA] = {"beta", 1, {"plain"}, 4, {6, 6, 8, 8}},
+	[ES_CORR] = {"corr", 1, {"plain"}, 5, {6, 6, 8, 8, 8}},
+	[ES_ANNRET] = {"annret", 1, {"annual"}, 4, {6, 6, 6, 8}},
 };
 
 /* Raises "malformed state" naming the running aggregate (or dflt). */
@@ -107,6 +113,72 @@ CompoundProblem(const ExactSum *st)
 }
 
 /*
+ * A sum of squares and the sum it goes with, of count rows: Σx² is not
+ * negative and n·Σx² >= (Σx)² (exactly: the co-moment is not negative).
+ */
+static const char *
+SquaresProblem(const ExactSum *st, int isum, int isq)
+{
+	XSum	   *s1 = es_sum((ExactSum *) st, isum);
+	XSum	   *s2 = es_sum((ExactSum *) st, isq);
+
+	if (xsum_sign(s2) < 0)
+		return "A sum of squares is negative.";
+	if (xsum_cross(s2, st->count, s1, s1).sign < 0)
+		return "A sum of squares is below the squared sum over the row count.";
+	return NULL;
+}
+
+/*
+ * periods_per_year of the risk statistics: Σp and Σp² are positive with
+ * the periods (mode annual), zero without.
+ */
+static const char *
+PeriodsProblem(const ExactSum *st, int ip, bool annual)
+{
+	int			s1 = SumSign(st, ip),
+				s2 = SumSign(st, ip + 1);
+
+	if (annual ? (s1 <= 0 || s2 <= 0) : (s1 != 0 || s2 != 0))
+		return annual ? "The sums of periods per year are not positive." :
+			"A state without periods per year holds sums of them.";
+	return NULL;
+}
+
+/*
+ * correlation: both sums of squares as above, and the co-moment of x and y
+ * squared is at most the product of theirs (|correlation| <= 1; compared in
+ * double-double, with room for its rounding).
+ */
+static const char *
+CorrProblem(const ExactSum *st)
+{
+	ExactSum   *s = (ExactSum *) st;
+	const char *problem = SquaresProblem(st, 0, 2);
+	XSumReal	cxy,
+				cxx,
+				cyy,
+				q;
+	double		r;
+
+	if (problem == NULL)
+		problem = SquaresProblem(st, 1, 3);
+	if (problem != NULL)
+		return problem;
+	cxx = xsum_cross(es_sum(s, 2), st->count, es_sum(s, 0), es_sum(s, 0));
+	cyy = xsum_cross(es_sum(s, 3), st->count, es_sum(s, 1), es_sum(s, 1));
+	cxy = xsum_cross(es_sum(s, 4), st->count, es_sum(s, 0), es_sum(s, 1));
+	if (cxy.sign == 0)
+		return NULL;
+	if (cxx.sign == 0 || cyy.sign == 0)
+		return "A co-moment is not zero although a variance is.";
+	q = xsum_real_div(xsum_real_mul(cxy, cxy), xsum_real_mul(cxx, cyy));
+	if (xsum_real_round(q, &r) != XSUM_OK || r > 1.0 + 0x1p-40)
+		return "The co-moment exceeds the product of the standard deviations.";
+	return NULL;
+}
+
+/*
  * What a real state of its kind satisfies beyond its structure, or NULL:
  * an empty state holds zeros, and each kind's own bounds hold, so that no
  * final function can leave its documented range on a forged state.
@@ -134,6 +206,24 @@ es_invariant_problem(const ExactSum *st)
 			return NULL;
 		case ES_COMPOUND:
 			return CompoundProblem(st);
+		case ES_VOL:
+		case ES_TE:
+			{
+				const char *problem = SquaresProblem(st, 0, 1);
+
+				return problem ? problem :
+					PeriodsProblem(st, 2, st->mode == ES_MODE_ANNUAL);
+			}
+		case ES_BETA:
+			return SquaresProblem(st, 0, 2);
+		case ES_CORR:
+			return CorrProblem(st);
+		case ES_ANNRET:
+			{
+				const char *problem = CompoundProblem(st);
+
+				return problem ? problem : PeriodsProblem(st, 2, true);
+			}
 		case ES_DTS:
 		case ES_WMEAN:
 		case ES_NKINDS:
@@ -445,6 +535,69 @@ es_round(ExactSum *st, int i, const char *fname)
 	if (xsum_round(es_sum(st, i), &r) == XSUM_OVERFLOW)
 		ta_report_out_of_range(fname);
 	return r;
+}
+
+/* An inverse transition function's state must hold a row to remove. */
+void
+es_inv_check(FunctionCallInfo fcinfo, const ExactSum *st, const char *dflt)
+{
+	if (unlikely(st == NULL || st->count == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the state holds no row to remove",
+						ta_funcname(fcinfo, dflt))));
+}
+
+/*
+ * One row fewer (its terms already subtracted): a compact copy when an
+ * accumulator is wider than the rows left need, checked outside a window.
+ */
+ExactSum *
+es_removed(FunctionCallInfo fcinfo, ExactSum *st, const char *dflt)
+{
+	const ExactSumKindInfo *info = &es_kinds[st->kind];
+	int			want[ES_MAX_SUMS];
+	bool		shrink = false;
+
+	st->count--;
+	for (int i = 0; i < st->nsums; i++)
+	{
+		XSum	   *a = es_sum(st, i);
+
+		want[i] = a->n;
+		if (a->n > info->chunks[i])
+		{
+			want[i] = st->count == 0 ? info->chunks[i] :
+				Max(info->chunks[i], xsum_fit(a));
+			shrink |= want[i] < a->n;
+		}
+	}
+	if (shrink)
+	{
+		Size		size = sizeof(ExactSum);
+		ExactSum   *ns;
+
+		for (int i = 0; i < st->nsums; i++)
+			size += xsum_size(want[i]);
+		ns = palloc(size);
+		memcpy(ns, st, sizeof(ExactSum));
+		SET_VARSIZE(ns, size);
+		for (int i = 0; i < st->nsums; i++)
+			xsum_compact(es_sum(ns, i), want[i], es_sum(st, i));
+		st = ns;
+	}
+	if (AggCheckCallContext(fcinfo, NULL) != AGG_CONTEXT_WINDOW)
+	{
+		const char *problem = es_invariant_problem(st);
+
+		if (problem != NULL)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the row removed was not in the state",
+							ta_funcname(fcinfo, dflt)),
+					 errdetail("%s", problem)));
+	}
+	return st;
 }
 
 /* Looks name up among n names (exact match); -1 when absent. */

@@ -15,7 +15,7 @@
 #include "xsum.h"
 
 /* Most accumulators a kind of state has */
-#define ES_MAX_SUMS		4
+#define ES_MAX_SUMS		5
 
 /* What the sums of a state mean; the kind fixes how many sums it has. */
 typedef enum ExactSumKind
@@ -26,6 +26,12 @@ typedef enum ExactSumKind
 	ES_WMEAN = 3,				/* Σw, Σw·x: weighted_mean() */
 	ES_IMULT = 4,				/* Σw, Σw·f/c: index_multiple() */
 	ES_COMPOUND = 5,			/* Σlog1p(r), number of r = -1: compound_return() */
+	/* risk statistics (risk.c); Σp, Σp² hold periods_per_year */
+	ES_VOL = 6,					/* Σr, Σr², Σp, Σp²: volatility() */
+	ES_TE = 7,					/* Σd, Σd², Σp, Σp² of d = r - b: tracking_error() */
+	ES_BETA = 8,				/* Σm, Σr, Σm², Σr·m: beta() */
+	ES_CORR = 9,				/* Σx, Σy, Σx², Σy², Σx·y: correlation() */
+	ES_ANNRET = 10,				/* Σlog1p(r), number of r = -1, Σp, Σp²: annualized_return() */
 	ES_NKINDS					/* one past the last kind */
 } ExactSumKind;
 
@@ -35,6 +41,8 @@ typedef enum ExactSumKind
 #define ES_MODE_GROSS	1		/* hhi: normalise by Σ|w| */
 #define ES_MODE_CAP		0		/* index_multiple(cap, f): weight = cap */
 #define ES_MODE_WEIGHT	1		/* index_multiple(cap, f, weight) */
+#define ES_MODE_PLAIN	0		/* volatility, tracking_error: no periods_per_year */
+#define ES_MODE_ANNUAL	1		/* ... with periods_per_year (Σp, Σp² kept) */
 
 typedef struct ExactSum
 {
@@ -313,5 +321,22 @@ extern bool es_ratio(ExactSum *st, int inum, int pnum, int iden, int pden,
 
 /* Accumulator i rounded to the nearest double; overflow is an error. */
 extern double es_round(ExactSum *st, int i, const char *fname);
+
+/*
+ * Moving aggregates (window frames whose start moves): transition functions
+ * never return NULL (a row with NULL inputs gives the empty state), and
+ * the inverse transition function skips rows with NULL inputs as the
+ * transition function does, raises es_inv_check (an error unless the state
+ * holds a row to remove), subtracts the row's terms exactly (es_add* of the
+ * negated terms), and returns es_removed(fcinfo, st): one row fewer, the
+ * accumulators shrunk back to the window they would have without the rows
+ * removed (a new, compact state; the empty state at zero rows), and,
+ * outside a window frame, where the row is not known to have been added,
+ * the kind's invariants checked.
+ */
+extern void es_inv_check(FunctionCallInfo fcinfo, const ExactSum *st,
+						 const char *dflt);
+extern ExactSum *es_removed(FunctionCallInfo fcinfo, ExactSum *st,
+							const char *dflt);
 
 #endif							/* TACTALLOC_EXACTSUM_H */

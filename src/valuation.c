@@ -36,6 +36,10 @@ PG_FUNCTION_INFO_V1(streak_accum);
 PG_FUNCTION_INFO_V1(streak_combine);
 PG_FUNCTION_INFO_V1(longest_streak_final);
 PG_FUNCTION_INFO_V1(current_streak_final);
+PG_FUNCTION_INFO_V1(weighted_mean_inv);
+PG_FUNCTION_INFO_V1(index_multiple_inv);
+PG_FUNCTION_INFO_V1(index_multiple_inv_weighted);
+PG_FUNCTION_INFO_V1(compound_return_inv);
 
 #define WM_W		0			/* Σw */
 #define WM_WX		1			/* Σw·x */
@@ -56,9 +60,10 @@ weighted_mean_accum(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
+		/* never NULL: a moving aggregate's state must not be */
 		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+			st = es_create(ES_WMEAN, 0);
+		es_return(fcinfo, st);
 	}
 	x = PG_GETARG_FLOAT8(1);
 	w = PG_GETARG_FLOAT8(2);
@@ -109,9 +114,10 @@ index_multiple_accum(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 	{
+		/* never NULL: a moving aggregate's state must not be */
 		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+			st = es_create(ES_IMULT, ES_MODE_CAP);
+		es_return(fcinfo, st);
 	}
 	cap = PG_GETARG_FLOAT8(1);
 	f = PG_GETARG_FLOAT8(2);
@@ -165,11 +171,12 @@ MidRange(double x)
  * (see the reference's accuracy section); exactly f when w = c.  Operands
  * outside the middle of the double range are scaled to [0.5, 1) first and
  * the terms added times powers of two, exactly.  The terms depend only on
- * the row, so the sum does not depend on the plan.
+ * the row, so the sum does not depend on the plan; sign -1 subtracts them
+ * (a row leaving a window frame).
  */
 static ExactSum *
 AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
-				 double c)
+				 double c, double sign)
 {
 	double		q[3],
 				hi,
@@ -182,7 +189,7 @@ AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
 				k;
 
 	if (w == c)
-		return es_add(fcinfo, st, IM_WFC, f);
+		return es_add(fcinfo, st, IM_WFC, sign * f);
 	if (w == 0 || f == 0)
 		return st;
 	if (likely(MidRange(w) && MidRange(f) && MidRange(c)))
@@ -190,7 +197,7 @@ AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
 		hi = w * f;
 		Quotient3(hi, fma(w, f, -hi), c, q);
 		for (int j = 0; j < 3; j++)
-			st = es_add(fcinfo, st, IM_WFC, q[j]);
+			st = es_add(fcinfo, st, IM_WFC, sign * q[j]);
 		return st;
 	}
 	/* w·f/c = (mw·mf/mc)·2^k with mantissas mw, mf, mc in [0.5, 1) */
@@ -208,7 +215,7 @@ AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
 						float8out_internal(c)),
 				 errhint("Each row's weight * fundamental / cap must lie between 2^-2100 and the largest double precision value.")));
 	for (int j = 0; j < 3; j++)
-		st = es_add_prod3(fcinfo, st, IM_WFC, q[j], ldexp(1.0, k / 2),
+		st = es_add_prod3(fcinfo, st, IM_WFC, sign * q[j], ldexp(1.0, k / 2),
 						  ldexp(1.0, k - k / 2));
 	return st;
 }
@@ -224,9 +231,10 @@ index_multiple_accum_weighted(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3))
 	{
+		/* never NULL: a moving aggregate's state must not be */
 		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+			st = es_create(ES_IMULT, ES_MODE_WEIGHT);
+		es_return(fcinfo, st);
 	}
 	cap = PG_GETARG_FLOAT8(1);
 	f = PG_GETARG_FLOAT8(2);
@@ -241,7 +249,7 @@ index_multiple_accum_weighted(PG_FUNCTION_ARGS)
 	if (st == NULL)
 		st = es_create(ES_IMULT, ES_MODE_WEIGHT);
 	st = es_add(fcinfo, st, IM_W, w);
-	st = AddWeightedYield(fcinfo, st, w, f, cap);
+	st = AddWeightedYield(fcinfo, st, w, f, cap, 1.0);
 	st->count++;
 	es_return(fcinfo, st);
 }
@@ -300,9 +308,10 @@ compound_return_accum(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(1))
 	{
+		/* never NULL: a moving aggregate's state must not be */
 		if (st == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(st);
+			st = es_create(ES_COMPOUND, 0);
+		es_return(fcinfo, st);
 	}
 	r = PG_GETARG_FLOAT8(1);
 	ta_check_finite("compound_return", "return", r);
@@ -341,6 +350,113 @@ compound_return_final(PG_FUNCTION_ARGS)
 	if (unlikely(isinf(r)))
 		ta_report_out_of_range("compound_return");
 	PG_RETURN_FLOAT8(r);
+}
+
+/*
+ * Inverse transition functions of the moving aggregates: a row leaving the
+ * window frame takes its exact terms with it.
+ */
+
+/* weighted_mean(value, weight): inverse transition function. */
+Datum
+weighted_mean_inv(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_WMEAN, "weighted_mean");
+	double		x,
+				w;
+
+	if ((PG_ARGISNULL(1) || PG_ARGISNULL(2)) && st != NULL)
+		es_return(fcinfo, st);
+	es_inv_check(fcinfo, st, "weighted_mean");
+	x = PG_GETARG_FLOAT8(1);
+	w = PG_GETARG_FLOAT8(2);
+	ta_check_finite("weighted_mean", "value", x);
+	ta_check_finite("weighted_mean", "weight", w);
+	st = es_add(fcinfo, st, WM_W, -w);
+	st = es_add_prod(fcinfo, st, WM_WX, -w, x);
+	st = es_removed(fcinfo, st, "weighted_mean");
+	es_return(fcinfo, st);
+}
+
+/* index_multiple(cap, fundamental): inverse transition function. */
+Datum
+index_multiple_inv(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_IMULT, "index_multiple");
+	double		cap,
+				f;
+
+	if ((PG_ARGISNULL(1) || PG_ARGISNULL(2)) && st != NULL)
+		es_return(fcinfo, st);
+	es_inv_check(fcinfo, st, "index_multiple");
+	cap = PG_GETARG_FLOAT8(1);
+	f = PG_GETARG_FLOAT8(2);
+	CheckCapFundamental(cap, f);
+	if (unlikely(st->mode != ES_MODE_CAP))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("index_multiple: cannot remove a cap-weighted row from a state of index_multiple(cap, fundamental, weight)")));
+	st = es_add(fcinfo, st, IM_W, -cap);
+	st = es_add(fcinfo, st, IM_WFC, -f);
+	st = es_removed(fcinfo, st, "index_multiple");
+	es_return(fcinfo, st);
+}
+
+/* index_multiple(cap, fundamental, weight): inverse transition function. */
+Datum
+index_multiple_inv_weighted(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_IMULT, "index_multiple");
+	double		cap,
+				f,
+				w;
+
+	if ((PG_ARGISNULL(1) || PG_ARGISNULL(2) || PG_ARGISNULL(3)) && st != NULL)
+		es_return(fcinfo, st);
+	es_inv_check(fcinfo, st, "index_multiple");
+	cap = PG_GETARG_FLOAT8(1);
+	f = PG_GETARG_FLOAT8(2);
+	w = PG_GETARG_FLOAT8(3);
+	CheckCapFundamental(cap, f);
+	ta_check_finite("index_multiple", "weight", w);
+	if (unlikely(st->mode != ES_MODE_WEIGHT))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("index_multiple: cannot remove a weighted row from a state of index_multiple(cap, fundamental)")));
+	if (unlikely(w < 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("index_multiple: weight must not be negative, got %s",
+						float8out_internal(w))));
+	st = es_add(fcinfo, st, IM_W, -w);
+	st = AddWeightedYield(fcinfo, st, w, f, cap, -1.0);
+	st = es_removed(fcinfo, st, "index_multiple");
+	es_return(fcinfo, st);
+}
+
+/* compound_return(r): inverse transition function. */
+Datum
+compound_return_inv(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_COMPOUND, "compound_return");
+	double		r;
+
+	if (PG_ARGISNULL(1) && st != NULL)
+		es_return(fcinfo, st);
+	es_inv_check(fcinfo, st, "compound_return");
+	r = PG_GETARG_FLOAT8(1);
+	ta_check_finite("compound_return", "return", r);
+	if (unlikely(r < -1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("compound_return: return must not be below -1 (a loss of more than 100 %%), got %s",
+						float8out_internal(r))));
+	if (r == -1)
+		st = es_add(fcinfo, st, CR_WIPED, -1.0);
+	else
+		st = es_add(fcinfo, st, CR_LOG, -log1p(r));
+	st = es_removed(fcinfo, st, "compound_return");
+	es_return(fcinfo, st);
 }
 
 /*

@@ -14,12 +14,22 @@ CREATE FUNCTION weighted_mean_final(exactsum) RETURNS float8
 COMMENT ON FUNCTION weighted_mean_final(exactsum) IS
 	'Final function of weighted_mean(): sum(w*x) / sum(w)';
 
+CREATE FUNCTION weighted_mean_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION weighted_mean_inv(exactsum, float8, float8) IS
+	'Inverse transition function of weighted_mean(value, weight): removes a row leaving a window frame, exactly';
+
 CREATE AGGREGATE weighted_mean(value float8, weight float8) (
 	SFUNC = weighted_mean_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
 	FINALFUNC = weighted_mean_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = weighted_mean_accum,
+	MINVFUNC = weighted_mean_inv,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = weighted_mean_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE weighted_mean(float8, float8) IS
@@ -40,16 +50,31 @@ CREATE FUNCTION index_multiple_final(exactsum) RETURNS float8
 COMMENT ON FUNCTION index_multiple_final(exactsum) IS
 	'Final function of index_multiple(): sum(w) / sum(w*fundamental/cap), NULL unless the denominator is positive';
 
+CREATE FUNCTION index_multiple_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION index_multiple_inv(exactsum, float8, float8) IS
+	'Inverse transition function of index_multiple(cap, fundamental): removes a row leaving a window frame, exactly';
+
 CREATE AGGREGATE index_multiple(cap float8, fundamental float8) (
 	SFUNC = index_multiple_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
 	FINALFUNC = index_multiple_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = index_multiple_accum,
+	MINVFUNC = index_multiple_inv,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = index_multiple_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE index_multiple(float8, float8) IS
 	'Index multiple the way providers compute it: sum(cap) / sum(fundamental) (index P/E, P/S, P/B); losses stay in; NULL when the aggregate fundamental is not positive';
+
+CREATE FUNCTION index_multiple_inv_weighted(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION index_multiple_inv_weighted(exactsum, float8, float8, float8) IS
+	'Inverse transition function of index_multiple(cap, fundamental, weight): removes a row leaving a window frame, exactly';
 
 CREATE AGGREGATE index_multiple(cap float8, fundamental float8, weight float8) (
 	SFUNC = index_multiple_accum_weighted,
@@ -57,6 +82,11 @@ CREATE AGGREGATE index_multiple(cap float8, fundamental float8, weight float8) (
 	SSPACE = 160,
 	FINALFUNC = index_multiple_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = index_multiple_accum_weighted,
+	MINVFUNC = index_multiple_inv_weighted,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = index_multiple_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE index_multiple(float8, float8, float8) IS
@@ -77,12 +107,22 @@ CREATE FUNCTION compound_return_final(exactsum) RETURNS float8
 COMMENT ON FUNCTION compound_return_final(exactsum) IS
 	'Final function of compound_return(): expm1 of the exact sum of log1p(r), -1 when a return is -1';
 
+CREATE FUNCTION compound_return_inv(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION compound_return_inv(exactsum, float8) IS
+	'Inverse transition function of compound_return(r): removes a row leaving a window frame, exactly (a -1 return too)';
+
 CREATE AGGREGATE compound_return(r float8) (
 	SFUNC = compound_return_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
 	FINALFUNC = compound_return_final,
 	COMBINEFUNC = exactsum_combine,
+	MSFUNC = compound_return_accum,
+	MINVFUNC = compound_return_inv,
+	MSTYPE = exactsum,
+	MSSPACE = 160,
+	MFINALFUNC = compound_return_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE compound_return(float8) IS

@@ -928,6 +928,16 @@ RoundDD(DD q, int K, int neg, double *result)
 				sign,
 				i;
 
+	/*
+	 * A result in the normal range: one IEEE addition rounds the exact
+	 * q.hi + q.lo once (to nearest, ties to even), and scaling by 2^K is
+	 * exact, so this is what the general path below computes.
+	 */
+	if (K >= -1019 && K <= 1020)
+	{
+		*result = ldexp(neg ? -(q.hi + q.lo) : q.hi + q.lo, K);
+		return XSUM_OK;
+	}
 	if (K > 1026)
 		return XSUM_OVERFLOW;
 	if (K < -1080)
@@ -1195,4 +1205,254 @@ xsum_from_text(const char *s, size_t len, XSum *a, int *needed,
 	}
 	NormalizeChunks(a->c, a->n);
 	return (int) end;
+}
+
+/* The smallest window holding the value (1 for zero). */
+int
+xsum_fit(const XSum *a)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L = 0,
+				H = 0;
+
+	if (!Magnitude(a, m, &L, &H))
+		return 1;
+	return NeedFor(a->lo + L, a->lo + H);
+}
+
+/* Copies src into a window of n >= xsum_fit(src) chunks (dst may be src). */
+void
+xsum_compact(XSum *dst, int n, const XSum *src)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L = 0,
+				H = 0,
+				lo = src->lo,
+				wlo,
+				sign,
+				i;
+
+	sign = Magnitude(src, m, &L, &H);
+	xsum_init(dst, n);
+	if (!sign)
+		return;
+	wlo = PlaceWindow(lo + L, lo + H, n);
+	dst->lo = wlo;
+	dst->used = n - 3;
+	for (i = L; i <= H; i++)
+		dst->c[lo + i - wlo] = sign < 0 ? -m[i] : m[i];
+	NormalizeChunks(dst->c, n);
+}
+
+/* A real from a double-double q (in [1/4, 4) or zero) times 2^e. */
+static XSumReal
+MakeReal(DD q, int e, int sign)
+{
+	XSumReal	r;
+
+	if (sign == 0 || q.hi == 0)
+	{
+		r.hi = r.lo = 0;
+		r.exp = 0;
+		r.sign = 0;
+		return r;
+	}
+	while (q.hi >= 2)
+	{
+		q.hi *= 0.5;
+		q.lo *= 0.5;
+		e++;
+	}
+	while (q.hi < 1)
+	{
+		q.hi *= 2;
+		q.lo *= 2;
+		e--;
+	}
+	r.hi = q.hi;
+	r.lo = q.lo;
+	r.exp = e;
+	r.sign = sign;
+	return r;
+}
+
+/* The exact value of a sum, to 116 bits. */
+XSumReal
+xsum_real(const XSum *a)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L = 0,
+				H = 0,
+				sign,
+				E;
+	DD			d = {0, 0};
+
+	sign = Magnitude(a, m, &L, &H);
+	if (!sign)
+		return MakeReal(d, 0, 0);
+	E = ReadDD(m, a->lo, L, H, &d);
+	return MakeReal(d, E, sign);
+}
+
+/* A double as a real. */
+XSumReal
+xsum_real_double(double x)
+{
+	int			e;
+	DD			d;
+
+	if (x == 0)
+	{
+		d.hi = d.lo = 0;
+		return MakeReal(d, 0, 0);
+	}
+	d.hi = 2 * frexp(fabs(x), &e);
+	d.lo = 0;
+	return MakeReal(d, e - 1, x < 0 ? -1 : 1);
+}
+
+/* Adds sign * p * 2^(32 * k) (p < 2^64) into the chunks c (index k). */
+static inline void
+AddProduct(int64_t *c, uint64_t p, int sign)
+{
+	c[0] += sign * (int64_t) (p & 0xFFFFFFFF);
+	c[1] += sign * (int64_t) (p >> 32);
+}
+
+#ifndef Min
+#define Min(a, b)			((a) < (b) ? (a) : (b))
+#define Max(a, b)			((a) > (b) ? (a) : (b))
+#endif
+
+/* Chunks of a product of two sums: indexes down to 2 * XSUM_IDX_MIN. */
+#define CROSS_BASE			(2 * XSUM_IDX_MIN)
+#define CROSS_CHUNKS		(2 * XSUM_MAX_CHUNKS + 8)
+
+/*
+ * n * sxy - sx * sy exactly: schoolbook products of the magnitudes' 32-bit
+ * chunks, each split into two increments below 2^32, then read as a real.
+ */
+XSumReal
+xsum_cross(const XSum *sxy, int64_t n, const XSum *sx, const XSum *sy)
+{
+	int64_t		mx[LOCAL_CHUNKS],
+				my[LOCAL_CHUNKS],
+				mxy[LOCAL_CHUNKS];
+	int64_t		c[CROSS_CHUNKS + 2],
+				m[CROSS_CHUNKS + 2];
+	int			Lx = 0,
+				Hx = 0,
+				Ly = 0,
+				Hy = 0,
+				Lxy = 0,
+				Hxy = 0,
+				sgx,
+				sgy,
+				sgxy,
+				lo = CROSS_CHUNKS,
+				hi = 0,
+				L,
+				H,
+				sign,
+				E,
+				i,
+				j;
+	uint64_t	n0 = (uint64_t) n & 0xFFFFFFFF,
+				n1 = (uint64_t) n >> 32;
+	DD			d = {0, 0};
+
+	sgx = Magnitude(sx, mx, &Lx, &Hx);
+	sgy = Magnitude(sy, my, &Ly, &Hy);
+	sgxy = Magnitude(sxy, mxy, &Lxy, &Hxy);
+	/* the chunks the products touch (c[lo .. hi]) and one for carries */
+	if (sgx && sgy)
+	{
+		lo = sx->lo + Lx + sy->lo + Ly - CROSS_BASE;
+		hi = sx->lo + Hx + sy->lo + Hy + 1 - CROSS_BASE;
+	}
+	if (sgxy)
+	{
+		lo = Min(lo, sxy->lo + Lxy - CROSS_BASE);
+		hi = Max(hi, sxy->lo + Hxy + 2 - CROSS_BASE);
+	}
+	if (lo > hi)
+		return MakeReal(d, 0, 0);
+	memset(c + lo, 0, (size_t) (hi - lo + 2) * sizeof(int64_t));
+	if (sgx && sgy)
+		for (i = Lx; i <= Hx; i++)
+			for (j = Ly; j <= Hy; j++)
+				AddProduct(c + (sx->lo + i + sy->lo + j - CROSS_BASE),
+						   (uint64_t) mx[i] * (uint64_t) my[j], -sgx * sgy);
+	if (sgxy)
+		for (i = Lxy; i <= Hxy; i++)
+		{
+			int64_t    *ci = c + (sxy->lo + i - CROSS_BASE);
+
+			AddProduct(ci, (uint64_t) mxy[i] * n0, sgxy);
+			AddProduct(ci + 1, (uint64_t) mxy[i] * n1, sgxy);
+		}
+	sign = MagnitudeOf(c + lo, hi - lo + 2, m, &L, &H);
+	if (!sign)
+		return MakeReal(d, 0, 0);
+	E = ReadDD(m, CROSS_BASE + lo, L, H, &d);
+	return MakeReal(d, E, sign);
+}
+
+/* a * b. */
+XSumReal
+xsum_real_mul(XSumReal a, XSumReal b)
+{
+	DD			x = {a.hi, a.lo},
+				y = {b.hi, b.lo};
+
+	return MakeReal(DDMul(x, y), a.exp + b.exp, a.sign * b.sign);
+}
+
+/* a / b, b not zero. */
+XSumReal
+xsum_real_div(XSumReal a, XSumReal b)
+{
+	DD			x = {a.hi, a.lo},
+				y = {b.hi, b.lo};
+
+	return MakeReal(DDDiv(x, y), a.exp - b.exp, a.sign * b.sign);
+}
+
+/*
+ * sqrt(a), a not negative: a double square root refined by one Newton
+ * step whose residual a - s² is exact (fma).
+ */
+XSumReal
+xsum_real_sqrt(XSumReal a)
+{
+	DD			x = {a.hi, a.lo};
+	double		s,
+				e;
+	int			k = a.exp;
+
+	if (a.sign <= 0)
+		return MakeReal(x, 0, 0);
+	if (k & 1)
+	{
+		x.hi *= 2;
+		x.lo *= 2;
+		k--;
+	}
+	s = sqrt(x.hi);
+	e = fma(-s, s, x.hi) + x.lo;
+	return MakeReal(QuickTwoSum(s, e / (2 * s)), k / 2, 1);
+}
+
+/* Rounds a real to a double. */
+int
+xsum_real_round(XSumReal a, double *result)
+{
+	DD			q = {a.hi, a.lo};
+
+	if (a.sign == 0)
+	{
+		*result = 0.0;
+		return XSUM_OK;
+	}
+	return RoundDD(q, a.exp, a.sign < 0, result);
 }

@@ -205,4 +205,48 @@ extern XSUM_API size_t xsum_to_text(const XSum *a, char *buf);
 extern XSUM_API int	xsum_from_text(const char *s, size_t len, XSum *a, int *needed,
 						   const char **errmsg);
 
+/*
+ * Shrinking, for sums that terms also leave (sliding windows): xsum_fit is
+ * the smallest window that holds the value of a (1 when it is zero), and
+ * xsum_compact copies src into dst with a window of n >= xsum_fit(src)
+ * chunks, smaller or larger than src's (dst may be src); same value.
+ */
+extern XSUM_API int xsum_fit(const XSum *a);
+extern XSUM_API void xsum_compact(XSum *dst, int n, const XSum *src);
+
+/*
+ * Final steps that combine several exact sums (variances, covariances,
+ * correlations) work on reals read from them to double-double precision:
+ * value = sign * (hi + lo) * 2^exp with hi + lo in [1, 2), an exponent of
+ * any size (squares of sums leave the double range), and sign 0 for zero.
+ */
+typedef struct XSumReal
+{
+	double		hi;
+	double		lo;
+	int			exp;
+	int			sign;
+} XSumReal;
+
+/* The exact value of a, to 116 bits (a sticky bit below). */
+extern XSUM_API XSumReal xsum_real(const XSum *a);
+
+/* A double, exactly. */
+extern XSUM_API XSumReal xsum_real_double(double x);
+
+/*
+ * n * sxy - sx * sy, computed exactly (the co-moment of n pairs from their
+ * sums: n²·covariance), then read as a real to 116 bits.
+ */
+extern XSUM_API XSumReal xsum_cross(const XSum *sxy, int64_t n, const XSum *sx,
+									const XSum *sy);
+
+/* Products, quotients and square roots of reals in double-double. */
+extern XSUM_API XSumReal xsum_real_mul(XSumReal a, XSumReal b);
+extern XSUM_API XSumReal xsum_real_div(XSumReal a, XSumReal b);	/* b != 0 */
+extern XSUM_API XSumReal xsum_real_sqrt(XSumReal a);	/* a >= 0 */
+
+/* Rounds a real to the nearest double, once: XSUM_OK or XSUM_OVERFLOW. */
+extern XSUM_API int xsum_real_round(XSumReal a, double *result);
+
 #endif							/* TACTALLOC_XSUM_H */

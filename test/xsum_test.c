@@ -1982,6 +1982,151 @@ test_range_top(void)
 	}
 }
 
+/*
+ * Shrinking: after large terms leave a sum, xsum_compact gives back the
+ * window, and the value and text are those of a sum that never held them.
+ */
+static void
+test_compact(void)
+{
+	static char t1[4096],
+				t2[4096];
+	int			trial;
+
+	for (trial = 0; trial < 200; trial++)
+	{
+		XSum	   *a = acc_new(6),
+				   *fresh = acc_new(6),
+				   *c;
+		double		big[8];
+		int			nb = 1 + rndint(8),
+					i,
+					fit;
+
+		for (i = 0; i < 20; i++)
+		{
+			double		x = rnd_exp(-20, 20);
+
+			acc_op(&a, 0, x, 0, 0);
+			acc_op(&fresh, 0, x, 0, 0);
+		}
+		for (i = 0; i < nb; i++)
+		{
+			big[i] = rnd_exp(-1000, 1000);
+			acc_op(&a, i & 1, big[i], i & 1 ? big[i] : 0, 0);
+		}
+		for (i = 0; i < nb; i++)
+			acc_op(&a, i & 1, -big[i], i & 1 ? big[i] : 0, 0);
+		fit = xsum_fit(a);
+		ok(fit <= xsum_fit(fresh) + 1 && fit <= 6,
+		   "compact %d: fit %d after the large terms left (fresh %d)", trial, fit, xsum_fit(fresh));
+		c = acc_new(6);
+		xsum_compact(c, 6, a);
+		xsum_to_text(c, t1);
+		xsum_to_text(fresh, t2);
+		ok(strcmp(t1, t2) == 0 && xsum_check(c, xsum_size(6)) == NULL,
+		   "compact %d: %s = %s", trial, t1, t2);
+		/* in place, and the compacted sum keeps adding */
+		xsum_compact(a, a->n, a);
+		acc_op(&c, 0, 1.0, 0, 0);
+		acc_op(&fresh, 0, 1.0, 0, 0);
+		xsum_to_text(c, t1);
+		xsum_to_text(fresh, t2);
+		ok(strcmp(t1, t2) == 0, "compact %d: adds after compacting", trial);
+		free(a);
+		free(c);
+		free(fresh);
+	}
+	{
+		XSum	   *z = acc_new(6);
+
+		acc_op(&z, 0, 1e300, 0, 0);
+		acc_op(&z, 0, -1e300, 0, 0);
+		ok(xsum_fit(z) == 1, "compact: zero fits in one chunk");
+		xsum_compact(z, 1, z);
+		ok(z->n == 1 && z->used == 0 && xsum_sign(z) == 0, "compact: zero is empty");
+		free(z);
+	}
+}
+
+/* Rounds a 128-bit integer times 2^e to a double (correctly rounded). */
+static double
+i128_double(__int128 v, int e)
+{
+	return ldexp((double) v, e);
+}
+
+/*
+ * Co-moments n·Σxy − Σx·Σy, exact against 128-bit integers: small integers
+ * scaled by powers of two, offset by a large mean (cancellation), and the
+ * double-double steps built on them.
+ */
+static void
+test_cross(void)
+{
+	int			trial;
+
+	for (trial = 0; trial < 400; trial++)
+	{
+		int			n = 2 + rndint(60),
+					scale = rndint(900) - 480,
+					i;
+		int64_t		off = (int64_t) (rnd64() >> (12 + rndint(40)));
+		__int128	ax = 0,
+					ay = 0,
+					axy = 0,
+					want;
+		XSum	   *Sx = acc_new(6),
+				   *Sy = acc_new(6),
+				   *Sxy = acc_new(6);
+		double		got,
+					expect;
+
+		for (i = 0; i < n; i++)
+		{
+			int64_t		a = (int64_t) rndint(1 << 20) - (1 << 19),
+						b = (int64_t) rndint(1 << 20) - (1 << 19);
+			double		x = ldexp((double) (off + a), scale),
+						y = ldexp((double) (off + b), scale);
+
+			acc_op(&Sx, 0, x, 0, 0);
+			acc_op(&Sy, 0, y, 0, 0);
+			acc_op(&Sxy, 1, x, y, 0);
+			ax += a;
+			ay += b;
+			axy += (__int128) a * b;
+		}
+		/* shift invariance: the offset cancels exactly */
+		want = (__int128) n * axy - ax * ay;
+		expect = i128_double(want, 2 * scale);
+		ok(xsum_real_round(xsum_cross(Sxy, n, Sx, Sy), &got) == XSUM_OK && got == expect,
+		   "cross %d: %.17g, want %.17g (offset %lld, scale %d)", trial, got, expect,
+		   (long long) off, scale);
+		free(Sx);
+		free(Sy);
+		free(Sxy);
+	}
+	{
+		double		r;
+		XSumReal	two = xsum_real_double(2.0),
+					three = xsum_real_double(3.0);
+
+		ok(xsum_real_round(xsum_real_sqrt(two), &r) == XSUM_OK && r == sqrt(2.0),
+		   "sqrt(2) = %.17g", r);
+		ok(xsum_real_round(xsum_real_div(xsum_real_double(1.0), three), &r) == XSUM_OK &&
+		   r == 1.0 / 3.0, "1/3 = %.17g", r);
+		ok(xsum_real_round(xsum_real_sqrt(xsum_real_double(0x1p-1073)), &r) == XSUM_OK &&
+		   r == sqrt(0x1p-1073), "sqrt of a subnormal = %.17g", r);
+		ok(xsum_real_round(xsum_real_mul(xsum_real_double(0x1p1000), xsum_real_double(0x1p1000)), &r) ==
+		   XSUM_OVERFLOW, "2^2000 overflows");
+		ok(xsum_real_round(xsum_real_sqrt(xsum_real_mul(xsum_real_double(0x1p1000),
+														xsum_real_double(0x1p1000))), &r) == XSUM_OK &&
+		   r == 0x1p1000, "sqrt(2^2000) = 2^1000");
+		ok(xsum_real_round(xsum_real_mul(xsum_real_double(-3.0), three), &r) == XSUM_OK &&
+		   r == -9.0, "-3 * 3 = %.17g", r);
+	}
+}
+
 int
 main(void)
 {
@@ -2009,6 +2154,8 @@ main(void)
 		{"carry budget", test_budget},
 		{"field checks", test_check},
 		{"range top", test_range_top},
+		{"compact", test_compact},
+		{"cross", test_cross},
 	};
 	int			i;
 
