@@ -214,8 +214,9 @@ SELECT det_setseed(7);
 CREATE TEMP TABLE dif AS
 SELECT i, CASE WHEN r < 0.1 THEN NULL WHEN r < 0.2 THEN 0 ELSE r - 0.6 END AS c
 FROM (SELECT i, det_random() AS r FROM generate_series(1, 10000) AS i) AS s;
-EXPLAIN (COSTS OFF)
-SELECT diffusion(c) OVER (ORDER BY i ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) FROM dif;
+-- the plan's shape (PostgreSQL 18 adds a "Window:" line, left out here)
+SELECT line AS "QUERY PLAN" FROM plan_shape($$
+SELECT diffusion(c) OVER (ORDER BY i ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) FROM dif$$) AS line;
 SELECT count(*) AS frames,
        count(*) FILTER (WHERE NOT same_bits(m.d, o.d) OR (m.d IS NULL) <> (o.d IS NULL)) AS differ,
        count(*) FILTER (WHERE m.d IS NULL) AS null_frames, min(m.d) AS min_d, max(m.d) AS max_d

@@ -101,3 +101,17 @@ SELECT det_setseed(1);
 SELECT min(r) >= 0 AND max(r) < 1 AS in_unit_interval, abs(avg(r) - 0.5) < 0.01 AS centred,
        count(DISTINCT r) AS distinct_values
 FROM (SELECT det_random() AS r FROM generate_series(1, 10000)) AS s;
+
+-- plan_shape(sql): the lines of EXPLAIN (COSTS OFF) of sql, without the
+-- "Window:" lines PostgreSQL 18 adds, so plans read the same on every major
+CREATE FUNCTION plan_shape(sql text) RETURNS SETOF text LANGUAGE plpgsql AS $$
+DECLARE
+    line text;
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || sql LOOP
+        IF line !~ '^\s*Window: ' THEN
+            RETURN NEXT line;
+        END IF;
+    END LOOP;
+END
+$$;
