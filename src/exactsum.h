@@ -12,6 +12,7 @@
 #define TACTALLOC_EXACTSUM_H
 
 #include "common.h"
+#include "nodes/nodes.h"
 #include "xsum.h"
 
 /* Most accumulators a kind of state has */
@@ -106,18 +107,32 @@ es_valid(const ExactSum *st, int kind)
 }
 
 /*
+ * True when a function runs as an aggregate's transition, combine or final
+ * function (AggCheckCallContext, inline: transition functions ask on every
+ * row).
+ */
+static inline bool
+es_in_aggregate(FunctionCallInfo fcinfo)
+{
+	return fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) ||
+		 IsA(fcinfo->context, WindowAggState));
+}
+
+/*
  * The state in argument argno, validated for the expected kind (0: any
  * kind), or NULL when the argument is NULL.  Outside an aggregate the state
  * is copied, so a caller may change it without touching its input.  Errors
  * name the aggregate being run, or dflt outside one.
  *
- * This runs for every row, so the usual case is a few comparisons: inside an
+ * This runs for every row, so the usual case is one comparison: inside an
  * aggregate, the state a transition function handed back on the previous
- * call (es_return keeps its address in fn_extra) needs only its header
- * checked, as it is the state this function built and the executor keeps
+ * call (es_return keeps its address in fn_extra, and only inside an
+ * aggregate) is the state this function built and the executor keeps
  * unchanged between calls; any other state, such as one passed by hand, an
- * INITCOND, or a copy the executor made, has every accumulator checked.
- * Transition functions that use es_getarg own their fn_extra.
+ * INITCOND, or a copy the executor made, has its header and every
+ * accumulator checked.  Transition functions that use es_getarg own their
+ * fn_extra.
  */
 static inline ExactSum *
 es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *dflt)
@@ -127,18 +142,22 @@ es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *dflt)
 	if (PG_ARGISNULL(argno))
 		return NULL;
 	st = (const ExactSum *) PG_GETARG_POINTER(argno);
-	if (likely(kind != 0 && !VARATT_IS_EXTENDED(st) &&
-			   (st == fcinfo->flinfo->fn_extra ? es_header_valid(st, kind)
-				: es_valid(st, kind)) &&
-			   AggCheckCallContext(fcinfo, NULL)))
+	if (likely(kind != 0 && st == fcinfo->flinfo->fn_extra))
+		return (ExactSum *) st;
+	if (likely(kind != 0 && !VARATT_IS_EXTENDED(st) && es_valid(st, kind) &&
+			   es_in_aggregate(fcinfo)))
 		return (ExactSum *) st;
 	return es_getarg_slow(fcinfo, argno, kind, dflt);
 }
 
-/* Returns st from a transition function, remembering it (see es_getarg). */
+/*
+ * Returns st from a transition function, remembering it inside an aggregate
+ * (see es_getarg).
+ */
 #define es_return(fcinfo, st) \
 	do { \
-		(fcinfo)->flinfo->fn_extra = (st); \
+		if (es_in_aggregate(fcinfo)) \
+			(fcinfo)->flinfo->fn_extra = (st); \
 		PG_RETURN_POINTER(st); \
 	} while (0)
 
