@@ -88,7 +88,7 @@ HhiAccum(FunctionCallInfo fcinfo, int mode)
 				 errmsg("%s: mode must be the same for every row of a group",
 						ta_funcname(fcinfo, "hhi"))));
 	st = es_add(fcinfo, st, HHI_ABS, fabs(w));
-	st = es_add_prod(fcinfo, st, HHI_SQ, w, w);
+	st = es_add_square(fcinfo, st, HHI_SQ, w);
 	st->count++;
 	es_return(fcinfo, st);
 }

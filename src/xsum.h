@@ -43,6 +43,13 @@
 #define XSUM_API
 #endif
 
+/* The inline hot paths below are inlined even into large callers. */
+#if defined(__GNUC__)
+#define XSUM_INLINE static inline __attribute__((always_inline))
+#else
+#define XSUM_INLINE static inline
+#endif
+
 /*
  * Chunk indexes that can ever be needed: from the lowest bit of a product of
  * three subnormals (2^-3222) to the carry chunk above a product of three
@@ -100,15 +107,16 @@ extern XSUM_API void xsum_init(XSum *a, int n);
 extern XSUM_API void xsum_copy(XSum *dst, int n, const XSum *src);
 
 /*
- * Add x, x*y or x*y*z exactly.  x, y, z must be finite (the caller rejects
+ * Add x, x*y, x*x or x*y*z exactly.  x, y, z must be finite (the caller rejects
  * NaN and infinities).  Return 0 when done, or, when the window is too
  * small, the window size n' > a->n that would hold the current contents and
  * the new value; *a is then unchanged.  XSUM_RANGE (negative) means the sum
  * would leave the range above (only a forged accumulator can get there); *a
  * is then unchanged too, and the caller raises an error.
  */
-static inline int xsum_add(XSum *a, double x);
-static inline int xsum_add_prod(XSum *a, double x, double y);
+XSUM_INLINE int xsum_add(XSum *a, double x);
+XSUM_INLINE int xsum_add_prod(XSum *a, double x, double y);
+XSUM_INLINE int xsum_add_square(XSum *a, double x);
 extern XSUM_API int	xsum_add_prod3(XSum *a, double x, double y, double z);
 
 /*
@@ -132,7 +140,7 @@ extern XSUM_API int	xsum_add_prod_any(XSum *a, double x, double y);
  * |hi:lo| < 2^107) to chunks c[0 .. 4]: one update per chunk, each below
  * 2^32 in magnitude, so it costs one unit of carry budget.
  */
-static inline void
+XSUM_INLINE void
 xsum_add_wide(int64_t *c, uint64_t lo, int64_t hi, int s)
 {
 	uint64_t	l = lo << s;
@@ -149,7 +157,7 @@ xsum_add_wide(int64_t *c, uint64_t lo, int64_t hi, int s)
  * Adds x exactly: a few shifts and adds when x falls in the window and the
  * carry budget lasts; otherwise xsum_add_any.
  */
-static inline int
+XSUM_INLINE int
 xsum_add(XSum *a, double x)
 {
 	uint64_t	bits;
@@ -181,14 +189,47 @@ xsum_add(XSum *a, double x)
 }
 
 /*
+ * Adds the exact product hi:lo * 2^(pos - XSUM_POS_BIAS) (hi:lo < 2^106,
+ * the product of two 53-bit mantissas, negative when neg) of normal factors
+ * x and y: the same 107-bit term xsum_add_prod_any builds with fma(), the
+ * product itself or, when it is exactly a double, its 53 bits placed 52
+ * bits higher.  A term outside the window and an exhausted carry budget
+ * take xsum_add_prod_any.
+ */
+XSUM_INLINE int
+xsum_add_mantissa_product(XSum *a, uint64_t lo, uint64_t hi, int pos, int neg,
+						  double x, double y)
+{
+	const uint64_t frac = (((uint64_t) 1) << 52) - 1;
+	uint64_t	top = (hi << 12) | (lo >> 52);
+	int			k;
+
+	if ((lo & frac) == 0 && (top < (((uint64_t) 1) << 53) || !(top & 1)))
+	{
+		lo = top;
+		hi = 0;
+		pos += 52;
+	}
+	if (neg)
+	{
+		hi = ~hi + (lo == 0);
+		lo = -lo;
+	}
+	k = XSUM_CHUNK_OF(pos) - a->lo;
+	if ((uint32_t) k >= (uint32_t) a->used ||
+		(uint32_t) (k + 2) >= (uint32_t) a->used || a->budget <= 0)
+		return xsum_add_prod_any(a, x, y);
+	a->budget--;
+	xsum_add_wide(a->c + k, lo, (int64_t) hi, pos & 31);
+	return 0;
+}
+
+/*
  * Adds x * y exactly.  For normal factors the product of the two 53-bit
  * mantissas is formed exactly in integer arithmetic (four 32-bit partial
- * products), the same 107-bit term the general path builds with fma(): the
- * product itself, or, when it is exactly a double, its 53 bits placed 52
- * bits higher.  Zero and subnormal factors, a term outside the window and
- * an exhausted carry budget take xsum_add_prod_any.
+ * products); zero and subnormal factors take xsum_add_prod_any.
  */
-static inline int
+XSUM_INLINE int
 xsum_add_prod(XSum *a, double x, double y)
 {
 	const uint64_t frac = (((uint64_t) 1) << 52) - 1;
@@ -200,13 +241,9 @@ xsum_add_prod(XSum *a, double x, double y)
 				y1,
 				ll,
 				mid,
-				lo,
-				hi,
-				top;
+				lo;
 	int			ex,
-				ey,
-				pos,
-				k;
+				ey;
 
 	memcpy(&bx, &x, sizeof(bx));
 	memcpy(&by, &y, sizeof(by));
@@ -221,28 +258,35 @@ xsum_add_prod(XSum *a, double x, double y)
 	ll = x0 * y0;
 	mid = x1 * y0 + x0 * y1;
 	lo = ll + (mid << 32);
-	hi = x1 * y1 + (mid >> 32) + (lo < ll);
-	pos = ex + ey - 2150 + XSUM_POS_BIAS;
-	/* a product that is exactly a double enters as its 53 bits */
-	top = (hi << 12) | (lo >> 52);
-	if ((lo & frac) == 0 && (top < (((uint64_t) 1) << 53) || !(top & 1)))
-	{
-		lo = top;
-		hi = 0;
-		pos += 52;
-	}
-	if ((bx ^ by) >> 63)
-	{
-		hi = ~hi + (lo == 0);
-		lo = -lo;
-	}
-	k = XSUM_CHUNK_OF(pos) - a->lo;
-	if ((uint32_t) k >= (uint32_t) a->used ||
-		(uint32_t) (k + 2) >= (uint32_t) a->used || a->budget <= 0)
-		return xsum_add_prod_any(a, x, y);
-	a->budget--;
-	xsum_add_wide(a->c + k, lo, (int64_t) hi, pos & 31);
-	return 0;
+	return xsum_add_mantissa_product(a, lo, x1 * y1 + (mid >> 32) + (lo < ll),
+									 ex + ey - 2150 + XSUM_POS_BIAS,
+									 (int) ((bx ^ by) >> 63), x, y);
+}
+
+/* Adds x * x exactly: xsum_add_prod(a, x, x) with three partial products. */
+XSUM_INLINE int
+xsum_add_square(XSum *a, double x)
+{
+	const uint64_t frac = (((uint64_t) 1) << 52) - 1;
+	uint64_t	bx,
+				x0,
+				x1,
+				ll,
+				mid,
+				lo;
+	int			ex;
+
+	memcpy(&bx, &x, sizeof(bx));
+	ex = (int) (bx >> 52) & 0x7FF;
+	if (ex == 0)
+		return xsum_add_prod_any(a, x, x);
+	x0 = bx & 0xFFFFFFFF;
+	x1 = ((bx & frac) >> 32) | (((uint64_t) 1) << 20);
+	ll = x0 * x0;
+	mid = (x0 * x1) << 1;
+	lo = ll + (mid << 32);
+	return xsum_add_mantissa_product(a, lo, x1 * x1 + (mid >> 32) + (lo < ll),
+									 2 * ex - 2150 + XSUM_POS_BIAS, 0, x, x);
 }
 
 /*

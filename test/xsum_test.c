@@ -163,9 +163,9 @@ rnd_factor(void)
 }
 
 /*
- * The inline fast paths of xsum_add and xsum_add_prod leave an accumulator
- * exactly as the general paths do, byte for byte (window, budget, chunks):
- * the same terms at the same positions.
+ * The inline fast paths of xsum_add, xsum_add_prod and xsum_add_square
+ * leave an accumulator exactly as the general paths do, byte for byte
+ * (window, budget, chunks): the same terms at the same positions.
  */
 static void
 test_fast_paths(void)
@@ -193,6 +193,11 @@ test_fast_paths(void)
 		{
 			ra = xsum_add(a, x);
 			rb = xsum_add_any(b, x);
+		}
+		else if (rndint(3) == 0)
+		{
+			ra = xsum_add_square(a, x);
+			rb = xsum_add_prod_any(b, x, x);
 		}
 		else
 		{
