@@ -61,6 +61,7 @@
  */
 #include "xsum.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -556,6 +557,34 @@ SplitTerm(Term *t, double d, int e, int zpos)
 }
 
 /*
+ * p = a * b rounded, and *err = a * b - p exactly, for |a|, |b| < 8 (the
+ * scaled factors and their products, so nothing overflows or underflows):
+ * fma() where it is an instruction; otherwise Dekker's product with
+ * Veltkamp's split, exact in double arithmetic rounded to nearest, so that
+ * a build without FMA instructions makes no call into libm per row.
+ */
+static ALWAYS_INLINE double
+TwoProd(double a, double b, double *err)
+{
+	double		p = a * b;
+
+#if defined(FP_FAST_FMA) || !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
+	*err = fma(a, b, -p);
+#else
+	const double split = 134217729.0;	/* 2^27 + 1 */
+	double		ta = split * a,
+				ah = ta - (ta - a),
+				al = a - ah,
+				tb = split * b,
+				bh = tb - (tb - b),
+				bl = b - bh;
+
+	*err = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+#endif
+	return p;
+}
+
+/*
  * The four exact terms of x * y * z: with p + err = a * b (fma), the terms
  * p * c and err * c are split by fma again; d[] receives them as doubles and
  * *e their common exponent.  Returns 0 when a factor is zero.
@@ -572,12 +601,9 @@ Prod3Terms(double x, double y, double z, Term *t, double *d, int *e)
 	if (fa.f == 0 || fb.f == 0 || fc.f == 0)
 		return 0;
 	*e = fa.e + fb.e + fc.e;
-	p = fa.f * fb.f;
-	err = fma(fa.f, fb.f, -p);
-	d[0] = p * fc.f;
-	d[1] = fma(p, fc.f, -d[0]);
-	d[2] = err * fc.f;
-	d[3] = fma(err, fc.f, -d[2]);
+	p = TwoProd(fa.f, fb.f, &err);
+	d[0] = TwoProd(p, fc.f, &d[1]);
+	d[2] = TwoProd(err, fc.f, &d[3]);
 	SplitTerm(&t[0], d[0], *e, 0);
 	SplitTerm(&t[1], d[1], *e, t[0].pos);
 	SplitTerm(&t[2], d[2], *e, t[0].pos);
