@@ -56,8 +56,12 @@ ParseMode(FunctionCallInfo fcinfo, int argno)
 	pg_unreachable();
 }
 
-/* Adds one weight to an hhi state (created on the first non-NULL weight). */
-static Datum
+/*
+ * Adds one weight to an hhi state (created on the first non-NULL weight).
+ * Inlined into each transition function, so that the mode is a constant on
+ * the hot path of hhi(weight).
+ */
+static pg_attribute_always_inline Datum
 HhiAccum(FunctionCallInfo fcinfo, int mode)
 {
 	ExactSum   *st;
@@ -71,7 +75,7 @@ HhiAccum(FunctionCallInfo fcinfo, int mode)
 		PG_RETURN_POINTER(st);
 	}
 	w = PG_GETARG_FLOAT8(1);
-	if (unlikely(isnan(w) || isinf(w)))
+	if (unlikely(!(fabs(w) <= DBL_MAX)))	/* NaN or infinite */
 		ta_report_not_finite(ta_funcname(fcinfo, "hhi"), "weight", w);
 	if (unlikely(w < 0) && mode == ES_MODE_NET)
 		ereport(ERROR,

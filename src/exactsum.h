@@ -275,7 +275,7 @@ extern ExactSum *es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i,
  * the state, which is a new, larger copy when the accumulator had to grow:
  * callers always continue with (and return) the state these hand back.
  */
-static inline ExactSum *
+static pg_attribute_always_inline ExactSum *
 es_add(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 {
 	int			need = xsum_add(es_sum(st, i), x);
@@ -289,7 +289,7 @@ es_add(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 	return st;
 }
 
-static inline ExactSum *
+static pg_attribute_always_inline ExactSum *
 es_add_prod(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y)
 {
 	int			need = xsum_add_prod(es_sum(st, i), x, y);
@@ -303,7 +303,7 @@ es_add_prod(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y)
 	return st;
 }
 
-static inline ExactSum *
+static pg_attribute_always_inline ExactSum *
 es_add_square(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 {
 	int			need = xsum_add_square(es_sum(st, i), x);
@@ -317,7 +317,7 @@ es_add_square(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 	return st;
 }
 
-static inline ExactSum *
+static pg_attribute_always_inline ExactSum *
 es_add_prod3(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y,
 			 double z)
 {
