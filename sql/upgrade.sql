@@ -1,7 +1,7 @@
 -- Upgrades: version 1.0 updated with ALTER EXTENSION UPDATE has exactly the
 -- members of a fresh install (identity, arguments, result, volatility,
--- strictness, parallel safety, bodies, aggregate support functions, columns,
--- enum labels, triggers and comments).
+-- strictness, parallel safety, bodies, aggregate support functions and state
+-- size estimates, columns, enum labels, triggers and comments).
 SET client_min_messages = warning;
 
 -- one line of facts per member of the extension
@@ -13,9 +13,9 @@ LANGUAGE sql AS $$
                           p.proname, pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid),
                           p.prokind, p.provolatile, p.proisstrict, p.proparallel, p.prosecdef, p.proconfig, md5(p.prosrc))
             FROM pg_proc p WHERE d.classid = 'pg_proc'::regclass AND p.oid = d.objid),
-           (SELECT format('transition %s, final %s, combine %s, moving %s/%s/%s, state %s, initial %s, kind %s, final extra %s',
+           (SELECT format('transition %s, final %s, combine %s, moving %s/%s/%s, state %s, initial %s, kind %s, final extra %s, state space %s',
                           a.aggtransfn, a.aggfinalfn, a.aggcombinefn, a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn,
-                          format_type(a.aggtranstype, NULL), a.agginitval, a.aggkind, a.aggfinalextra)
+                          format_type(a.aggtranstype, NULL), a.agginitval, a.aggkind, a.aggfinalextra, a.aggtransspace)
             FROM pg_aggregate a WHERE d.classid = 'pg_proc'::regclass AND a.aggfnoid = d.objid),
            (SELECT string_agg(format('%s %s%s', at.attname, format_type(at.atttypid, at.atttypmod),
                                      CASE WHEN at.attnotnull THEN ' not null' END), ', ' ORDER BY at.attnum)

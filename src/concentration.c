@@ -58,8 +58,12 @@ ParseMode(FunctionCallInfo fcinfo, int argno)
 	pg_unreachable();
 }
 
-/* Adds one weight to an hhi state (created on the first non-NULL weight). */
-static Datum
+/*
+ * Adds one weight to an hhi state (created on the first non-NULL weight).
+ * Inlined into each transition function, so that the mode is a constant on
+ * the hot path of hhi(weight).
+ */
+static pg_attribute_always_inline Datum
 HhiAccum(FunctionCallInfo fcinfo, int mode)
 {
 	ExactSum   *st;
@@ -74,7 +78,7 @@ HhiAccum(FunctionCallInfo fcinfo, int mode)
 		es_return(fcinfo, st);
 	}
 	w = PG_GETARG_FLOAT8(1);
-	if (unlikely(isnan(w) || isinf(w)))
+	if (unlikely(!(fabs(w) <= DBL_MAX)))	/* NaN or infinite */
 		ta_report_not_finite(ta_funcname(fcinfo, "hhi"), "weight", w);
 	if (unlikely(w < 0) && mode == ES_MODE_NET)
 		ereport(ERROR,
@@ -91,7 +95,7 @@ HhiAccum(FunctionCallInfo fcinfo, int mode)
 				 errmsg("%s: mode must be the same for every row of a group",
 						ta_funcname(fcinfo, "hhi"))));
 	st = es_add(fcinfo, st, HHI_ABS, fabs(w));
-	st = es_add_prod(fcinfo, st, HHI_SQ, w, w);
+	st = es_add_square(fcinfo, st, HHI_SQ, w);
 	st->count++;
 	es_return(fcinfo, st);
 }

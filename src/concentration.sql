@@ -137,7 +137,7 @@ COMMENT ON FUNCTION count_above_final(weightset) IS
 CREATE AGGREGATE share_above(weight float8, threshold float8) (
 	SFUNC = share_above_accum,
 	STYPE = weightset,
-	SSPACE = 4096,
+	SSPACE = 512,
 	FINALFUNC = share_above_final,
 	COMBINEFUNC = weightset_combine,
 	PARALLEL = SAFE
@@ -148,7 +148,7 @@ COMMENT ON AGGREGATE share_above(float8, float8) IS
 CREATE AGGREGATE count_above(weight float8, threshold float8) (
 	SFUNC = share_above_accum,
 	STYPE = weightset,
-	SSPACE = 4096,
+	SSPACE = 512,
 	FINALFUNC = count_above_final,
 	COMBINEFUNC = weightset_combine,
 	PARALLEL = SAFE

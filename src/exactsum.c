@@ -293,6 +293,60 @@ es_getarg_slow(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 	return st;
 }
 
+/*
+ * Remembers st, returned by a transition function, in the set of states it
+ * returned (EsSeen in fn_extra); only inside an aggregate, where the
+ * executor passes the state back unchanged.  The set doubles from 64 slots
+ * while it is at most half full, up to ES_SEEN_MAX states, and is then
+ * emptied (a state not found is checked in full, then remembered again).
+ */
+void
+es_remember(FunctionCallInfo fcinfo, const void *st)
+{
+	EsSeen	   *seen = (EsSeen *) fcinfo->flinfo->fn_extra;
+	uint32		i;
+
+	if (!es_in_aggregate(fcinfo))
+		return;
+	if (seen == NULL || 2 * (seen->nused + 1) > seen->mask + 1)
+	{
+		uint32		slots = seen == NULL ? 64 : 2 * (seen->mask + 1);
+		EsSeen	   *grown;
+
+		if (slots > 2 * ES_SEEN_MAX)
+			slots = 2 * ES_SEEN_MAX;
+		grown = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+									   offsetof(EsSeen, slots) +
+									   slots * sizeof(const void *));
+		grown->mask = slots - 1;
+		if (seen != NULL && slots > seen->mask + 1)
+		{
+			/* rehash the old set into the larger one */
+			for (uint32 k = 0; k <= seen->mask; k++)
+			{
+				if (seen->slots[k] == NULL)
+					continue;
+				for (i = es_seen_slot(grown, seen->slots[k]);
+					 grown->slots[i] != NULL; i = (i + 1) & grown->mask)
+					;
+				grown->slots[i] = seen->slots[k];
+				grown->nused++;
+			}
+		}
+		if (seen != NULL)
+			pfree(seen);
+		seen = grown;
+		fcinfo->flinfo->fn_extra = seen;
+	}
+	seen->last = st;
+	for (i = es_seen_slot(seen, st); seen->slots[i] != NULL;
+		 i = (i + 1) & seen->mask)
+		if (seen->slots[i] == st)
+			return;
+	seen->slots[i] = st;
+	seen->nused++;
+}
+
 /* A new, empty state. */
 ExactSum *
 es_create(int kind, int mode)
@@ -400,14 +454,17 @@ StateGrow(void *ctx, XSum *a, int n)
 	return es_sum(slot->st, slot->i);
 }
 
-/* The slow path of es_add, es_add_prod and es_add_prod3. */
+/*
+ * The slow path of es_add, es_add_prod and es_add_prod3.  The term comes
+ * by value, so that the callers' hot paths take no address of a local.
+ */
 ExactSum *
 es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i, int need,
-			const EsTerm *t)
+			EsTerm t)
 {
 	StateSlot	slot = {st, i};
 
-	es_grow_apply(es_sum(st, i), need, t, StateGrow, &slot,
+	es_grow_apply(es_sum(st, i), need, &t, StateGrow, &slot,
 				  ta_funcname(fcinfo, NULL));
 	return slot.st;
 }

@@ -12,6 +12,7 @@
 #define TACTALLOC_EXACTSUM_H
 
 #include "common.h"
+#include "nodes/nodes.h"
 #include "xsum.h"
 
 /* Most accumulators a kind of state has */
@@ -114,39 +115,106 @@ es_valid(const ExactSum *st, int kind)
 }
 
 /*
+ * True when a function runs as an aggregate's transition, combine or final
+ * function (AggCheckCallContext, inline: transition functions ask on every
+ * row).
+ */
+static inline bool
+es_in_aggregate(FunctionCallInfo fcinfo)
+{
+	return fcinfo->context != NULL &&
+		(IsA(fcinfo->context, AggState) ||
+		 IsA(fcinfo->context, WindowAggState));
+}
+
+/*
+ * The states a transition function returned inside an aggregate, kept in
+ * its fn_extra (in fn_mcxt): the last one, and a set of the addresses of
+ * all of them (open addressing, a cache: when it holds ES_SEEN_MAX states
+ * it is emptied and refills), so that a hash aggregate whose rows take
+ * turns between groups finds each group's state as cheaply as a sorted one.
+ */
+#define ES_SEEN_MAX		(1 << 15)
+
+typedef struct EsSeen
+{
+	const void *last;			/* the state returned on the previous call */
+	uint32		mask;			/* slots - 1 (slots a power of two) */
+	uint32		nused;			/* slots in use */
+	const void *slots[FLEXIBLE_ARRAY_MEMBER];
+} EsSeen;
+
+/* First slot of a state's address in the set. */
+static inline uint32
+es_seen_slot(const EsSeen *seen, const void *st)
+{
+	return (uint32) ((((uintptr_t) st >> 3) * UINT64CONST(0x9E3779B97F4A7C15)) >> 32) & seen->mask;
+}
+
+/* True when st is a state this transition function returned (see EsSeen). */
+static inline bool
+es_seen(EsSeen *seen, const void *st)
+{
+	const void *p;
+
+	if (st == seen->last)
+		return true;
+	for (uint32 i = es_seen_slot(seen, st);; i = (i + 1) & seen->mask)
+	{
+		p = seen->slots[i];
+		if (p == st)
+		{
+			seen->last = st;
+			return true;
+		}
+		if (p == NULL)
+			return false;
+	}
+}
+
+/* Remembers st as returned by the transition function (es_return). */
+extern void es_remember(FunctionCallInfo fcinfo, const void *st);
+
+/*
  * The state in argument argno, validated for the expected kind (0: any
  * kind), or NULL when the argument is NULL.  Outside an aggregate the state
  * is copied, so a caller may change it without touching its input.  Errors
  * name the aggregate being run, or dflt outside one.
  *
- * This runs for every row, so the usual case is a few comparisons: inside an
- * aggregate, the state a transition function handed back on the previous
- * call (es_return keeps its address in fn_extra) needs only its header
- * checked, as it is the state this function built and the executor keeps
- * unchanged between calls; any other state, such as one passed by hand, an
- * INITCOND, or a copy the executor made, has every accumulator checked.
+ * This runs for every row, so the usual case is a pointer compare or a
+ * lookup: inside an aggregate, a state this transition function handed back
+ * (es_return remembers them in fn_extra, and only inside an aggregate) is
+ * one this function built, and the executor keeps it unchanged between
+ * calls; any other state, such as one passed by hand, an INITCOND, or a copy
+ * the executor made, has its header and every accumulator checked.
  * Transition functions that use es_getarg own their fn_extra.
  */
 static inline ExactSum *
 es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *dflt)
 {
 	const ExactSum *st;
+	EsSeen	   *seen = (EsSeen *) fcinfo->flinfo->fn_extra;
 
 	if (PG_ARGISNULL(argno))
 		return NULL;
 	st = (const ExactSum *) PG_GETARG_POINTER(argno);
-	if (likely(kind != 0 && !VARATT_IS_EXTENDED(st) &&
-			   (st == fcinfo->flinfo->fn_extra ? es_header_valid(st, kind)
-				: es_valid(st, kind)) &&
-			   AggCheckCallContext(fcinfo, NULL)))
+	if (likely(kind != 0 && seen != NULL && es_seen(seen, st)))
+		return (ExactSum *) st;
+	if (likely(kind != 0 && !VARATT_IS_EXTENDED(st) && es_valid(st, kind) &&
+			   es_in_aggregate(fcinfo)))
 		return (ExactSum *) st;
 	return es_getarg_slow(fcinfo, argno, kind, dflt);
 }
 
-/* Returns st from a transition function, remembering it (see es_getarg). */
+/*
+ * Returns st from a transition function, remembering it inside an aggregate
+ * (see es_getarg).
+ */
 #define es_return(fcinfo, st) \
 	do { \
-		(fcinfo)->flinfo->fn_extra = (st); \
+		if ((fcinfo)->flinfo->fn_extra == NULL || \
+			(const void *) (st) != ((EsSeen *) (fcinfo)->flinfo->fn_extra)->last) \
+			es_remember((fcinfo), (st)); \
 		PG_RETURN_POINTER(st); \
 	} while (0)
 
@@ -208,14 +276,14 @@ extern XSum *es_grow_apply(XSum *a, int need, const EsTerm *t, EsGrowFn grow,
 
 /* Slow path of es_add*: grows accumulator i inside the state. */
 extern ExactSum *es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i,
-							 int need, const EsTerm *t);
+							 int need, EsTerm t);
 
 /*
- * Add x, x*y or x*y*z exactly to accumulator i of a state.  These return
+ * Add x, x*y, x*x or x*y*z exactly to accumulator i of a state.  These return
  * the state, which is a new, larger copy when the accumulator had to grow:
  * callers always continue with (and return) the state these hand back.
  */
-static inline ExactSum *
+static pg_attribute_always_inline ExactSum *
 es_add(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 {
 	int			need = xsum_add(es_sum(st, i), x);
@@ -224,12 +292,12 @@ es_add(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 	{
 		EsTerm		t = {ES_OP_ADD, x, 0, 0, NULL};
 
-		st = es_add_slow(fcinfo, st, i, need, &t);
+		st = es_add_slow(fcinfo, st, i, need, t);
 	}
 	return st;
 }
 
-static inline ExactSum *
+static pg_attribute_always_inline ExactSum *
 es_add_prod(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y)
 {
 	int			need = xsum_add_prod(es_sum(st, i), x, y);
@@ -238,12 +306,26 @@ es_add_prod(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y)
 	{
 		EsTerm		t = {ES_OP_ADD_PROD, x, y, 0, NULL};
 
-		st = es_add_slow(fcinfo, st, i, need, &t);
+		st = es_add_slow(fcinfo, st, i, need, t);
 	}
 	return st;
 }
 
-static inline ExactSum *
+static pg_attribute_always_inline ExactSum *
+es_add_square(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
+{
+	int			need = xsum_add_square(es_sum(st, i), x);
+
+	if (unlikely(need != 0))
+	{
+		EsTerm		t = {ES_OP_ADD_PROD, x, x, 0, NULL};
+
+		st = es_add_slow(fcinfo, st, i, need, t);
+	}
+	return st;
+}
+
+static pg_attribute_always_inline ExactSum *
 es_add_prod3(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y,
 			 double z)
 {
@@ -253,7 +335,7 @@ es_add_prod3(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y,
 	{
 		EsTerm		t = {ES_OP_ADD_PROD3, x, y, z, NULL};
 
-		st = es_add_slow(fcinfo, st, i, need, &t);
+		st = es_add_slow(fcinfo, st, i, need, t);
 	}
 	return st;
 }

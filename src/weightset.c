@@ -545,13 +545,30 @@ Prune(WeightSet *st)
 }
 
 /*
+ * WS_ABOVE: a pruned state moves to the smallest allocation (a power of two
+ * bytes, FillCapacity) that holds its weights with a quarter to spare, when
+ * that is smaller than the one it has.
+ */
+static WeightSet *
+AboveShrink(WeightSet *st)
+{
+	int			sumchunks = ws_total(st)->n;
+	int64		cap = FillCapacity(WS_ABOVE, st->param, sumchunks,
+								   Max((int64) st->nvals + st->nvals / 4 + 1, 1));
+
+	return cap < st->capacity ? Resize(st, cap, sumchunks) : st;
+}
+
+/*
  * WS_ABOVE: adds w to the exact total and keeps it unless it is at or below
  * the cut.  A full state is pruned first and grows (doubling) only if that
- * frees less than half of it, so the work stays amortised O(1) per row.
- * The candidates peak early, while the total is small; so that a state
- * does not keep that room to the end (a partial state travels to the
- * leader of a parallel plan), it is also pruned each time the row count
- * doubles, and shrunk when three quarters of it are free.
+ * frees less than half of it.  The candidates peak early, while the total
+ * is small, and then dwindle; so that a state does not keep that room to
+ * the end (a hash aggregate keeps every group's state, and a partial state
+ * travels to the leader of a parallel plan), it is also pruned every step
+ * rows (a power of two from 32 up to half its weights, so the work stays
+ * amortised O(1) per row) and moved to a smaller allocation when that
+ * holds what is left.
  */
 WeightSet *
 ws_above_add(FunctionCallInfo fcinfo, WeightSet *st, double w)
@@ -559,17 +576,16 @@ ws_above_add(FunctionCallInfo fcinfo, WeightSet *st, double w)
 	ws_check_count(fcinfo, st->count, "share_above");
 	st = TotalAdd(fcinfo, st, w, "share_above");
 	st->count++;
-	if (unlikely((st->count & (st->count - 1)) == 0) && st->count >= 256)
+	if (unlikely((st->count & 31) == 0))
 	{
-		Prune(st);
-		if (st->nvals < st->capacity / 4)
-		{
-			int			sumchunks = ws_total(st)->n;
-			int64		cap = FillCapacity(WS_ABOVE, st->param, sumchunks,
-										   Max(2 * (int64) st->nvals, 1));
+		int64		step = 32;
 
-			if (cap < st->capacity)
-				st = Resize(st, cap, sumchunks);
+		while (step * 4 <= st->nvals)
+			step *= 2;
+		if ((st->count & (step - 1)) == 0)
+		{
+			Prune(st);
+			st = AboveShrink(st);
 		}
 	}
 	if (w > st->cut)

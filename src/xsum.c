@@ -61,6 +61,7 @@
  */
 #include "xsum.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -90,8 +91,8 @@
 #define LOW32				((int64_t) 0xFFFFFFFF)
 
 /* A term's position is its exponent plus POS_BIAS, never negative. */
-#define POS_BIAS			(-XSUM_CHUNK_BITS * XSUM_IDX_MIN)
-#define CHUNK_OF(pos)		(((pos) >> 5) + XSUM_IDX_MIN)
+#define POS_BIAS			XSUM_POS_BIAS
+#define CHUNK_OF(pos)		XSUM_CHUNK_OF(pos)
 
 /* Longest valid text: "1.-101.200.-" and 8 hex digits per chunk. */
 #define MAX_TEXT			(16 + 8 * XSUM_MAX_CHUNKS)
@@ -443,9 +444,12 @@ xsum_copy(XSum *dst, int n, const XSum *src)
 	NormalizeChunks(dst->c, n);
 }
 
-/* Adds x exactly; the hot path is a few shifts, adds and one branch. */
+/*
+ * Adds x exactly, any x and any window (xsum_add in xsum.h inlines the hot
+ * path: a few shifts, adds and one branch).
+ */
 int
-xsum_add(XSum *a, double x)
+xsum_add_any(XSum *a, double x)
 {
 	uint64_t	bits = DoubleToBits(x);
 	int			ef = (int) (bits >> 52) & 0x7FF;
@@ -466,24 +470,6 @@ xsum_add(XSum *a, double x)
 	return AddTerms(a, &t, 1);
 }
 
-/*
- * Adds the 128-bit two's complement integer hi:lo times 2^s (0 <= s < 32,
- * |hi:lo| < 2^107) to chunks c[0 .. 4]: one update per chunk, each below
- * 2^32 in magnitude, so it costs one unit of carry budget.
- */
-static inline void
-AddWide(int64_t *c, uint64_t lo, int64_t hi, int s)
-{
-	uint64_t	l = lo << s;
-	uint64_t	h = ((uint64_t) hi << s) | ((lo >> 1) >> (63 - s));
-
-	c[0] += (int64_t) (l & 0xFFFFFFFF);
-	c[1] += (int64_t) (l >> 32);
-	c[2] += (int64_t) (h & 0xFFFFFFFF);
-	c[3] += (int64_t) (h >> 32);
-	c[4] += (hi >> 1) >> (63 - s);
-}
-
 /* AddPair's slow path: makes room for chunks k .. k+4, then adds. */
 static NOINLINE int
 AddPairSlow(XSum *a, uint64_t lo, int64_t hi, int pos)
@@ -500,7 +486,7 @@ AddPairSlow(XSum *a, uint64_t lo, int64_t hi, int pos)
 			return r;
 	}
 	a->budget--;
-	AddWide(a->c + (k - a->lo), lo, hi, pos & 31);
+	xsum_add_wide(a->c + (k - a->lo), lo, hi, pos & 31);
 	return 0;
 }
 
@@ -532,15 +518,19 @@ AddPair(XSum *a, double fa, double fb, int e)
 		(uint32_t) (k + 2) < (uint32_t) a->used && a->budget > 0)
 	{
 		a->budget--;
-		AddWide(a->c + k, lo, hi, pos & 31);
+		xsum_add_wide(a->c + k, lo, hi, pos & 31);
 		return 0;
 	}
 	return AddPairSlow(a, lo, hi, pos);
 }
 
-/* Adds x * y exactly (zero and subnormal factors take a slower branch). */
+/*
+ * Adds x * y exactly, any factors and any window (xsum_add_prod in xsum.h
+ * inlines the hot path for normal factors; zero and subnormal factors take
+ * a slower branch here).
+ */
 int
-xsum_add_prod(XSum *a, double x, double y)
+xsum_add_prod_any(XSum *a, double x, double y)
 {
 	Factor		fx = SplitFactor(DoubleToBits(x));
 	Factor		fy = SplitFactor(DoubleToBits(y));
@@ -567,6 +557,34 @@ SplitTerm(Term *t, double d, int e, int zpos)
 }
 
 /*
+ * p = a * b rounded, and *err = a * b - p exactly, for |a|, |b| < 8 (the
+ * scaled factors and their products, so nothing overflows or underflows):
+ * fma() where it is an instruction; otherwise Dekker's product with
+ * Veltkamp's split, exact in double arithmetic rounded to nearest, so that
+ * a build without FMA instructions makes no call into libm per row.
+ */
+static ALWAYS_INLINE double
+TwoProd(double a, double b, double *err)
+{
+	double		p = a * b;
+
+#if defined(FP_FAST_FMA) || !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
+	*err = fma(a, b, -p);
+#else
+	const double split = 134217729.0;	/* 2^27 + 1 */
+	double		ta = split * a,
+				ah = ta - (ta - a),
+				al = a - ah,
+				tb = split * b,
+				bh = tb - (tb - b),
+				bl = b - bh;
+
+	*err = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+#endif
+	return p;
+}
+
+/*
  * The four exact terms of x * y * z: with p + err = a * b (fma), the terms
  * p * c and err * c are split by fma again; d[] receives them as doubles and
  * *e their common exponent.  Returns 0 when a factor is zero.
@@ -583,12 +601,9 @@ Prod3Terms(double x, double y, double z, Term *t, double *d, int *e)
 	if (fa.f == 0 || fb.f == 0 || fc.f == 0)
 		return 0;
 	*e = fa.e + fb.e + fc.e;
-	p = fa.f * fb.f;
-	err = fma(fa.f, fb.f, -p);
-	d[0] = p * fc.f;
-	d[1] = fma(p, fc.f, -d[0]);
-	d[2] = err * fc.f;
-	d[3] = fma(err, fc.f, -d[2]);
+	p = TwoProd(fa.f, fb.f, &err);
+	d[0] = TwoProd(p, fc.f, &d[1]);
+	d[2] = TwoProd(err, fc.f, &d[3]);
 	SplitTerm(&t[0], d[0], *e, 0);
 	SplitTerm(&t[1], d[1], *e, t[0].pos);
 	SplitTerm(&t[2], d[2], *e, t[0].pos);

@@ -29,6 +29,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define XSUM_CHUNK_BITS		32
 
@@ -40,6 +41,13 @@
 #define XSUM_API __attribute__((visibility("hidden")))
 #else
 #define XSUM_API
+#endif
+
+/* The inline hot paths below are inlined even into large callers. */
+#if defined(__GNUC__)
+#define XSUM_INLINE static inline __attribute__((always_inline))
+#else
+#define XSUM_INLINE static inline
 #endif
 
 /*
@@ -99,16 +107,187 @@ extern XSUM_API void xsum_init(XSum *a, int n);
 extern XSUM_API void xsum_copy(XSum *dst, int n, const XSum *src);
 
 /*
- * Add x, x*y or x*y*z exactly.  x, y, z must be finite (the caller rejects
+ * Add x, x*y, x*x or x*y*z exactly.  x, y, z must be finite (the caller rejects
  * NaN and infinities).  Return 0 when done, or, when the window is too
  * small, the window size n' > a->n that would hold the current contents and
  * the new value; *a is then unchanged.  XSUM_RANGE (negative) means the sum
  * would leave the range above (only a forged accumulator can get there); *a
  * is then unchanged too, and the caller raises an error.
  */
-extern XSUM_API int	xsum_add(XSum *a, double x);
-extern XSUM_API int	xsum_add_prod(XSum *a, double x, double y);
+XSUM_INLINE int xsum_add(XSum *a, double x);
+XSUM_INLINE int xsum_add_prod(XSum *a, double x, double y);
+XSUM_INLINE int xsum_add_square(XSum *a, double x);
 extern XSUM_API int	xsum_add_prod3(XSum *a, double x, double y, double z);
+
+/*
+ * The general paths of xsum_add and xsum_add_prod (any term, any window),
+ * which their inline fast paths below fall back to.
+ */
+extern XSUM_API int	xsum_add_any(XSum *a, double x);
+extern XSUM_API int	xsum_add_prod_any(XSum *a, double x, double y);
+
+/*
+ * The hot paths, inline because aggregates call them for every row.  A term
+ * v * 2^e enters at position e + XSUM_POS_BIAS (never negative), in chunk
+ * XSUM_CHUNK_OF(position); a->used is the number of chunk positions where a
+ * term's lowest chunk may land (0 while the sum is empty), see xsum.c.
+ */
+#define XSUM_POS_BIAS		(-XSUM_CHUNK_BITS * XSUM_IDX_MIN)
+#define XSUM_CHUNK_OF(pos)	(((pos) >> 5) + XSUM_IDX_MIN)
+
+/*
+ * Adds the 128-bit two's complement integer hi:lo times 2^s (0 <= s < 32,
+ * |hi:lo| < 2^107) to chunks c[0 .. 4]: one update per chunk, each below
+ * 2^32 in magnitude, so it costs one unit of carry budget.
+ */
+XSUM_INLINE void
+xsum_add_wide(int64_t *c, uint64_t lo, int64_t hi, int s)
+{
+	uint64_t	l = lo << s;
+	uint64_t	h = ((uint64_t) hi << s) | ((lo >> 1) >> (63 - s));
+
+	c[0] += (int64_t) (l & 0xFFFFFFFF);
+	c[1] += (int64_t) (l >> 32);
+	c[2] += (int64_t) (h & 0xFFFFFFFF);
+	c[3] += (int64_t) (h >> 32);
+	c[4] += (hi >> 1) >> (63 - s);
+}
+
+/*
+ * Adds x exactly: a few shifts and adds when x falls in the window and the
+ * carry budget lasts; otherwise xsum_add_any.
+ */
+XSUM_INLINE int
+xsum_add(XSum *a, double x)
+{
+	uint64_t	bits;
+	int			ef,
+				pos,
+				k,
+				s;
+	int64_t		m,
+				neg,
+				v,
+				q;
+
+	memcpy(&bits, &x, sizeof(bits));
+	ef = (int) (bits >> 52) & 0x7FF;
+	m = (int64_t) ((bits & ((((uint64_t) 1) << 52) - 1)) | ((uint64_t) (ef != 0) << 52));
+	neg = -(int64_t) (bits >> 63);
+	pos = ef + (ef == 0) - 1075 + XSUM_POS_BIAS;
+	k = XSUM_CHUNK_OF(pos) - a->lo;
+	if ((uint32_t) k >= (uint32_t) a->used || a->budget <= 0)
+		return xsum_add_any(a, x);
+	a->budget--;
+	v = (m ^ neg) - neg;
+	s = pos & 31;
+	q = v >> (32 - s);
+	a->c[k] += (int64_t) (((uint64_t) v << s) & 0xFFFFFFFF);
+	a->c[k + 1] += q & (int64_t) 0xFFFFFFFF;
+	a->c[k + 2] += q >> 32;
+	return 0;
+}
+
+/*
+ * Adds the exact product hi:lo * 2^(pos - XSUM_POS_BIAS) (hi:lo < 2^106,
+ * the product of two 53-bit mantissas, negative when neg) of normal factors
+ * x and y: the same 107-bit term xsum_add_prod_any builds with fma(), the
+ * product itself or, when it is exactly a double, its 53 bits placed 52
+ * bits higher.  A term outside the window and an exhausted carry budget
+ * take xsum_add_prod_any.
+ */
+XSUM_INLINE int
+xsum_add_mantissa_product(XSum *a, uint64_t lo, uint64_t hi, int pos, int neg,
+						  double x, double y)
+{
+	const uint64_t frac = (((uint64_t) 1) << 52) - 1;
+	uint64_t	top = (hi << 12) | (lo >> 52);
+	int			k;
+
+	if ((lo & frac) == 0 && (top < (((uint64_t) 1) << 53) || !(top & 1)))
+	{
+		lo = top;
+		hi = 0;
+		pos += 52;
+	}
+	if (neg)
+	{
+		hi = ~hi + (lo == 0);
+		lo = -lo;
+	}
+	k = XSUM_CHUNK_OF(pos) - a->lo;
+	if ((uint32_t) k >= (uint32_t) a->used ||
+		(uint32_t) (k + 2) >= (uint32_t) a->used || a->budget <= 0)
+		return xsum_add_prod_any(a, x, y);
+	a->budget--;
+	xsum_add_wide(a->c + k, lo, (int64_t) hi, pos & 31);
+	return 0;
+}
+
+/*
+ * Adds x * y exactly.  For normal factors the product of the two 53-bit
+ * mantissas is formed exactly in integer arithmetic (four 32-bit partial
+ * products); zero and subnormal factors take xsum_add_prod_any.
+ */
+XSUM_INLINE int
+xsum_add_prod(XSum *a, double x, double y)
+{
+	const uint64_t frac = (((uint64_t) 1) << 52) - 1;
+	uint64_t	bx,
+				by,
+				x0,
+				x1,
+				y0,
+				y1,
+				ll,
+				mid,
+				lo;
+	int			ex,
+				ey;
+
+	memcpy(&bx, &x, sizeof(bx));
+	memcpy(&by, &y, sizeof(by));
+	ex = (int) (bx >> 52) & 0x7FF;
+	ey = (int) (by >> 52) & 0x7FF;
+	if (ex == 0 || ey == 0)
+		return xsum_add_prod_any(a, x, y);
+	x0 = bx & 0xFFFFFFFF;
+	x1 = ((bx & frac) >> 32) | (((uint64_t) 1) << 20);
+	y0 = by & 0xFFFFFFFF;
+	y1 = ((by & frac) >> 32) | (((uint64_t) 1) << 20);
+	ll = x0 * y0;
+	mid = x1 * y0 + x0 * y1;
+	lo = ll + (mid << 32);
+	return xsum_add_mantissa_product(a, lo, x1 * y1 + (mid >> 32) + (lo < ll),
+									 ex + ey - 2150 + XSUM_POS_BIAS,
+									 (int) ((bx ^ by) >> 63), x, y);
+}
+
+/* Adds x * x exactly: xsum_add_prod(a, x, x) with three partial products. */
+XSUM_INLINE int
+xsum_add_square(XSum *a, double x)
+{
+	const uint64_t frac = (((uint64_t) 1) << 52) - 1;
+	uint64_t	bx,
+				x0,
+				x1,
+				ll,
+				mid,
+				lo;
+	int			ex;
+
+	memcpy(&bx, &x, sizeof(bx));
+	ex = (int) (bx >> 52) & 0x7FF;
+	if (ex == 0)
+		return xsum_add_prod_any(a, x, x);
+	x0 = bx & 0xFFFFFFFF;
+	x1 = ((bx & frac) >> 32) | (((uint64_t) 1) << 20);
+	ll = x0 * x0;
+	mid = (x0 * x1) << 1;
+	lo = ll + (mid << 32);
+	return xsum_add_mantissa_product(a, lo, x1 * x1 + (mid >> 32) + (lo < ll),
+									 2 * ex - 2150 + XSUM_POS_BIAS, 0, x, x);
+}
 
 /*
  * a += b, exactly.  Returns 0, or the window size a needs, or XSUM_RANGE

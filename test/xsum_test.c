@@ -123,6 +123,108 @@ rnd_sub(void)
 	return (rnd64() & 1) ? -x : x;
 }
 
+/*
+ * A factor for the fast-path test: random mantissa bits, short mantissas
+ * (products that are exactly doubles, with and without a carry into the
+ * 54th bit), powers of two, integers, zero and subnormals; any sign.
+ */
+static double
+rnd_factor(void)
+{
+	double		x;
+
+	switch (rndint(7))
+	{
+		case 0:
+			x = rnd_exp(-60, 60);
+			break;
+		case 1:
+			x = ldexp((double) (1 + rndint(1 << 20)), rndint(80) - 60);
+			break;
+		case 2:
+			x = ldexp(1.0 + 0.5 * rndint(2), rndint(80) - 40);
+			break;
+		case 3:
+			x = (double) (1 + rndint(100000));
+			break;
+		case 4:
+			x = ldexp((double) ((1ULL << 52) + (rnd64() >> 37)), rndint(20) - 60);
+			break;
+		case 5:
+			x = rnd_sub();
+			break;
+		default:
+			x = rnd_bits();
+			if (fabs(x) > 0x1p500 || fabs(x) < 0x1p-500)
+				x = 0.0;
+			break;
+	}
+	return (rnd64() & 1) ? -x : x;
+}
+
+/*
+ * The inline fast paths of xsum_add, xsum_add_prod and xsum_add_square
+ * leave an accumulator exactly as the general paths do, byte for byte
+ * (window, budget, chunks): the same terms at the same positions.
+ */
+static void
+test_fast_paths(void)
+{
+	int			n = 24;
+	XSum	   *a = malloc(xsum_size(n));
+	XSum	   *b = malloc(xsum_size(n));
+	int			i,
+				diff = 0,
+				calls = 0;
+
+	for (i = 0; i < 400000; i++)
+	{
+		double		x = rnd_factor(),
+					y = rnd_factor();
+		int			ra,
+					rb;
+
+		if (i % 2000 == 0)
+		{
+			xsum_init(a, rndint(2) ? n : 6);
+			memcpy(b, a, xsum_size(a->n));
+		}
+		if (rndint(3) == 0)
+		{
+			ra = xsum_add(a, x);
+			rb = xsum_add_any(b, x);
+		}
+		else if (rndint(3) == 0)
+		{
+			ra = xsum_add_square(a, x);
+			rb = xsum_add_prod_any(b, x, x);
+		}
+		else
+		{
+			ra = xsum_add_prod(a, x, y);
+			rb = xsum_add_prod_any(b, x, y);
+		}
+		calls++;
+		if (ra != rb || memcmp(a, b, xsum_size(a->n)) != 0)
+		{
+			if (diff++ < 5)
+				bad("fast path differs after %a * %a (%d vs %d)", x, y, ra, rb);
+			xsum_init(a, n);
+			memcpy(b, a, xsum_size(n));
+		}
+		else if (ra != 0)
+		{
+			/* window too small: restart both, as a caller would grow */
+			xsum_init(a, n);
+			memcpy(b, a, xsum_size(n));
+		}
+	}
+	ok(diff == 0, "fast paths equal the general paths byte for byte (%d calls, %d differ)",
+	   calls, diff);
+	free(a);
+	free(b);
+}
+
 /* ---------------------------------------------------------------------
  * The oracle: big integers, sign-magnitude, little-endian 32-bit limbs
  * ---------------------------------------------------------------------
@@ -2156,6 +2258,7 @@ main(void)
 		{"range top", test_range_top},
 		{"compact", test_compact},
 		{"cross", test_cross},
+		{"fast paths", test_fast_paths},
 	};
 	int			i;
 
