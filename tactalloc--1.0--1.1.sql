@@ -539,15 +539,22 @@ COMMENT ON AGGREGATE annualized_return(float8, float8) IS
 -- share_above() and count_above() keep about 512 bytes per group at the end
 -- (their states are pruned and shrunk as the total grows), not 4096: a hash
 -- aggregate sizes its table by this estimate, and 4096 made it spill with a
--- thousand groups at the default work_mem.  CREATE AGGREGATE's SSPACE cannot
--- be altered, so the catalog row of each member is updated.
-UPDATE pg_catalog.pg_aggregate AS a SET aggtransspace = 512
-FROM pg_catalog.pg_proc AS p, pg_catalog.pg_depend AS d
-WHERE a.aggfnoid OPERATOR(pg_catalog.=) p.oid
-  AND p.proname OPERATOR(pg_catalog.=) ANY (ARRAY['share_above', 'count_above']::pg_catalog.name[])
-  AND d.classid OPERATOR(pg_catalog.=) 'pg_catalog.pg_proc'::pg_catalog.regclass
-  AND d.objid OPERATOR(pg_catalog.=) p.oid
-  AND d.refclassid OPERATOR(pg_catalog.=) 'pg_catalog.pg_extension'::pg_catalog.regclass
-  AND d.refobjid OPERATOR(pg_catalog.=) (SELECT e.oid FROM pg_catalog.pg_extension AS e
-                                          WHERE e.extname OPERATOR(pg_catalog.=) 'tactalloc')
-  AND d.deptype OPERATOR(pg_catalog.=) 'e';
+-- thousand groups at the default work_mem.  CREATE OR REPLACE AGGREGATE
+-- (PostgreSQL 12 and later) changes it and keeps every view that uses them.
+CREATE OR REPLACE AGGREGATE share_above(weight float8, threshold float8) (
+	SFUNC = share_above_accum,
+	STYPE = weightset,
+	SSPACE = 512,
+	FINALFUNC = share_above_final,
+	COMBINEFUNC = weightset_combine,
+	PARALLEL = SAFE
+);
+
+CREATE OR REPLACE AGGREGATE count_above(weight float8, threshold float8) (
+	SFUNC = share_above_accum,
+	STYPE = weightset,
+	SSPACE = 512,
+	FINALFUNC = count_above_final,
+	COMBINEFUNC = weightset_combine,
+	PARALLEL = SAFE
+);
