@@ -18,8 +18,8 @@ BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
 		-- a row you add (or pg_dump restores) replaces the shipped row of its key
 		NEW.shipped := false;
-		EXECUTE pg_catalog.format('DELETE FROM %I.regime_playbook WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
-								  TG_TABLE_SCHEMA)
+		EXECUTE pg_catalog.format('DELETE FROM %I.%I WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
+								  TG_TABLE_SCHEMA, TG_TABLE_NAME)
 			USING NEW.regime, NEW.asset;
 	ELSIF (NEW.regime OPERATOR(pg_catalog.=) OLD.regime
 		   AND NEW.asset OPERATOR(pg_catalog.=) OLD.asset
@@ -38,14 +38,16 @@ CREATE OR REPLACE FUNCTION regime_playbook_forget() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'TRUNCATE' THEN
-		EXECUTE pg_catalog.format('INSERT INTO %1$I.regime_playbook_removed (regime, asset)
-								   SELECT regime, asset FROM %1$I.regime_playbook WHERE shipped
-								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA);
+		EXECUTE pg_catalog.format('INSERT INTO %1$I.%3$I (regime, asset)
+								   SELECT regime, asset FROM %1$I.%2$I WHERE shipped
+								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA, TG_TABLE_NAME,
+								  pg_catalog.concat(TG_TABLE_NAME, '_removed'));
 		RETURN NULL;
 	END IF;
 	IF OLD.shipped AND (TG_OP OPERATOR(pg_catalog.=) 'DELETE' OR NOT NEW.shipped) THEN
-		EXECUTE pg_catalog.format('INSERT INTO %I.regime_playbook_removed (regime, asset) VALUES ($1, $2)
-								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA)
+		EXECUTE pg_catalog.format('INSERT INTO %I.%I (regime, asset) VALUES ($1, $2)
+								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA,
+								  pg_catalog.concat(TG_TABLE_NAME, '_removed'))
 			USING OLD.regime, OLD.asset;
 	END IF;
 	RETURN NULL;
@@ -59,8 +61,8 @@ DECLARE
 BEGIN
 	IF TG_WHEN OPERATOR(pg_catalog.=) 'BEFORE' THEN
 		-- recorded already: nothing to do (a restore may bring it twice)
-		EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM %I.regime_playbook_removed WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2)',
-								  TG_TABLE_SCHEMA)
+		EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM %I.%I WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2)',
+								  TG_TABLE_SCHEMA, TG_TABLE_NAME)
 			INTO recorded
 			USING NEW.regime, NEW.asset;
 		IF recorded THEN
@@ -68,12 +70,22 @@ BEGIN
 		END IF;
 		RETURN NEW;
 	END IF;
-	EXECUTE pg_catalog.format('DELETE FROM %I.regime_playbook WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
-							  TG_TABLE_SCHEMA)
+	-- the playbook of a removals table: its name without "_removed"
+	EXECUTE pg_catalog.format('DELETE FROM %I.%I WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
+							  TG_TABLE_SCHEMA, pg_catalog.left(TG_TABLE_NAME, -8))
 		USING NEW.regime, NEW.asset;
 	RETURN NULL;
 END
 $$;
+
+-- The trigger functions serve every playbook table (regime_playbook and
+-- growth_inflation_playbook): the tables are named by the trigger.
+COMMENT ON FUNCTION regime_playbook_guard() IS
+	'Trigger of the playbook tables regime_playbook and growth_inflation_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
+COMMENT ON FUNCTION regime_playbook_forget() IS
+	'Trigger of the playbook tables (after delete or update, before truncate): records shipped rows that are gone in the table''s removals table (<name>_removed)';
+COMMENT ON FUNCTION regime_playbook_remove() IS
+	'Trigger of the playbooks'' removals tables (before and after insert): skips a key recorded already, and deletes the shipped playbook row of a new one';
 
 -- Trusted install: a database owner who is not a superuser can create the
 -- extension.  Whoever may call regime_tilts may read the playbook it reads;
@@ -111,6 +123,83 @@ CREATE FUNCTION growth_inflation(growth_change float8, inflation_change float8)
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION growth_inflation(float8, float8) IS
 	'Growth x inflation quadrant of two changes: goldilocks, overheat, stagflation or reflation; a zero change on either axis gives NULL';
+
+-- growth_inflation_playbook: what each growth x inflation quadrant favours.
+-- The shipped rows follow the Investment Clock (Merrill Lynch, "The
+-- Investment Clock", Greetham and Hartnett, November 2004): the asset class
+-- and the equity sectors that did best in each of its phases (its recovery
+-- is goldilocks here).  Editable and kept by pg_dump exactly as
+-- regime_playbook is (shipped rows, a removals table, the same triggers);
+-- growth_inflation_tilts() reads it.
+
+CREATE TABLE growth_inflation_playbook (
+	regime growth_inflation NOT NULL,
+	asset text NOT NULL,
+	tilt text NOT NULL,
+	note text,
+	shipped boolean NOT NULL DEFAULT false,
+	PRIMARY KEY (regime, asset)
+);
+COMMENT ON TABLE growth_inflation_playbook IS
+	'Tilts each growth x inflation quadrant implies (growth_inflation_tilts() reads it): the Investment Clock''s defaults shipped with tactalloc, editable; your rows and edits are kept by pg_dump';
+COMMENT ON COLUMN growth_inflation_playbook.regime IS 'The growth x inflation quadrant';
+COMMENT ON COLUMN growth_inflation_playbook.asset IS 'What is tilted: asset class, equity sectors, ...';
+COMMENT ON COLUMN growth_inflation_playbook.tilt IS 'The tilt, e.g. overweight equities, cyclical growth';
+COMMENT ON COLUMN growth_inflation_playbook.note IS 'Where the tilt comes from and how to implement it';
+COMMENT ON COLUMN growth_inflation_playbook.shipped IS 'True while the row is as tactalloc shipped it; maintained by triggers (rows you insert or change are false)';
+
+INSERT INTO growth_inflation_playbook (regime, asset, tilt, note, shipped) VALUES
+  ('goldilocks', 'asset class', 'overweight equities', 'The Investment Clock (Merrill Lynch, 2004): stocks are the best asset class in its recovery phase (growth rising, inflation falling).', true),
+  ('goldilocks', 'equity sectors', 'cyclical growth', 'The Investment Clock (Merrill Lynch, 2004), recovery phase: cyclical growth sectors such as technology.', true),
+  ('overheat', 'asset class', 'overweight commodities', 'The Investment Clock (Merrill Lynch, 2004): commodities are the best asset class in its overheat phase (growth and inflation rising).', true),
+  ('overheat', 'equity sectors', 'cyclical value', 'The Investment Clock (Merrill Lynch, 2004), overheat phase: cyclical value sectors such as industrials and basic materials.', true),
+  ('stagflation', 'asset class', 'overweight cash', 'The Investment Clock (Merrill Lynch, 2004): cash is the best asset class in its stagflation phase (growth falling, inflation rising).', true),
+  ('stagflation', 'equity sectors', 'defensive value', 'The Investment Clock (Merrill Lynch, 2004), stagflation phase: defensive value sectors such as utilities and oil and gas.', true),
+  ('reflation', 'asset class', 'overweight bonds', 'The Investment Clock (Merrill Lynch, 2004): bonds are the best asset class in its reflation phase (growth and inflation falling).', true),
+  ('reflation', 'equity sectors', 'defensive growth', 'The Investment Clock (Merrill Lynch, 2004), reflation phase: defensive growth sectors such as pharmaceuticals and consumer staples.', true);
+
+CREATE TABLE growth_inflation_playbook_removed (
+	regime growth_inflation NOT NULL,
+	asset text NOT NULL,
+	PRIMARY KEY (regime, asset)
+);
+COMMENT ON TABLE growth_inflation_playbook_removed IS
+	'Shipped growth_inflation_playbook rows you deleted, changed or replaced: kept by pg_dump so a restore does not bring the shipped rows back; delete a row here and reinstall to get a shipped row back';
+COMMENT ON COLUMN growth_inflation_playbook_removed.regime IS 'The quadrant of the removed shipped row';
+COMMENT ON COLUMN growth_inflation_playbook_removed.asset IS 'The asset of the removed shipped row';
+
+SELECT pg_catalog.pg_extension_config_dump('growth_inflation_playbook', 'WHERE NOT shipped');
+SELECT pg_catalog.pg_extension_config_dump('growth_inflation_playbook_removed', '');
+
+GRANT SELECT ON growth_inflation_playbook, growth_inflation_playbook_removed TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON growth_inflation_playbook, growth_inflation_playbook_removed TO @extowner@;
+
+CREATE TRIGGER growth_inflation_playbook_guard BEFORE INSERT OR UPDATE ON growth_inflation_playbook
+	FOR EACH ROW EXECUTE FUNCTION regime_playbook_guard();
+COMMENT ON TRIGGER growth_inflation_playbook_guard ON growth_inflation_playbook IS
+	'Rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
+CREATE TRIGGER growth_inflation_playbook_forget AFTER DELETE OR UPDATE ON growth_inflation_playbook
+	FOR EACH ROW EXECUTE FUNCTION regime_playbook_forget();
+COMMENT ON TRIGGER growth_inflation_playbook_forget ON growth_inflation_playbook IS
+	'Records shipped rows that were deleted or changed in growth_inflation_playbook_removed';
+CREATE TRIGGER growth_inflation_playbook_forget_all BEFORE TRUNCATE ON growth_inflation_playbook
+	FOR EACH STATEMENT EXECUTE FUNCTION regime_playbook_forget();
+COMMENT ON TRIGGER growth_inflation_playbook_forget_all ON growth_inflation_playbook IS
+	'Records every shipped row in growth_inflation_playbook_removed before a TRUNCATE';
+CREATE TRIGGER growth_inflation_playbook_remove_once BEFORE INSERT ON growth_inflation_playbook_removed
+	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+COMMENT ON TRIGGER growth_inflation_playbook_remove_once ON growth_inflation_playbook_removed IS
+	'Skips a key recorded already (a restore may bring it twice)';
+CREATE TRIGGER growth_inflation_playbook_remove AFTER INSERT ON growth_inflation_playbook_removed
+	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+COMMENT ON TRIGGER growth_inflation_playbook_remove ON growth_inflation_playbook_removed IS
+	'Deletes the shipped growth_inflation_playbook row of a newly recorded key';
+
+CREATE FUNCTION growth_inflation_tilts(quadrant growth_inflation)
+	RETURNS TABLE (asset text, tilt text, note text)
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION growth_inflation_tilts(growth_inflation) IS
+	'The tilts growth_inflation_playbook gives for a growth x inflation quadrant (asset, tilt, note), by asset; STABLE: it reads the table';
 
 CREATE TYPE curve_regime AS ENUM ('bull steepener', 'bear steepener', 'bull flattener', 'bear flattener');
 COMMENT ON TYPE curve_regime IS

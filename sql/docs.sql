@@ -155,6 +155,7 @@ FROM (VALUES ('growth improving, inflation easing', 0.3, -0.2),
              ('growth falling, inflation rising', -0.5, 0.6),
              ('both falling', -0.5, -1.1),
              ('inflation unchanged', 0.3, 0.0)) AS v(period, growth, inflation);
+SELECT asset, tilt FROM growth_inflation_tilts('stagflation');
 SELECT short_change, long_change, curve_regime(short_change, long_change)
 FROM (VALUES (-0.50, -0.10), (0.25, 0.60), (-0.10, -0.40), (0.50, 0.10), (0.20, 0.20), (-0.20, 0.20))
      AS v(short_change, long_change);

@@ -174,3 +174,42 @@ SELECT count(*) AS removed FROM regime_playbook_removed;
 SET client_min_messages = warning;
 DROP SCHEMA evil CASCADE;
 RESET client_min_messages;
+
+-- growth_inflation_playbook: the Investment Clock's tilts of each quadrant,
+-- read by growth_inflation_tilts(), kept and edited the same way (in a
+-- transaction rolled back at the end: later tests read the shipped rows)
+RESET ALL;
+RESET search_path;
+BEGIN;
+SELECT regime, asset, tilt FROM growth_inflation_playbook ORDER BY regime, asset;
+SELECT * FROM growth_inflation_tilts('goldilocks');
+SELECT count(*) AS rows FROM growth_inflation_tilts('stagflation');
+SELECT count(*) AS rows_for_null FROM growth_inflation_tilts(NULL);
+-- edits: a changed tilt, a deleted row, a user row; the triggers record
+-- what is gone in growth_inflation_playbook_removed, not in regime's
+UPDATE growth_inflation_playbook SET tilt = 'overweight equities (house view)'
+WHERE regime = 'goldilocks' AND asset = 'asset class';
+DELETE FROM growth_inflation_playbook WHERE regime = 'overheat' AND asset = 'equity sectors';
+INSERT INTO growth_inflation_playbook (regime, asset, tilt, note) VALUES ('reflation', 'duration', 'overweight', 'house view');
+SELECT regime, asset, tilt, shipped FROM growth_inflation_playbook
+WHERE NOT shipped OR regime = 'overheat' ORDER BY regime, asset;
+SELECT regime, asset FROM growth_inflation_playbook_removed ORDER BY 1, 2;
+SELECT count(*) AS regime_removals_unchanged FROM regime_playbook_removed
+WHERE regime::text IN ('goldilocks', 'overheat', 'stagflation', 'reflation');
+-- an inserted row replaces the shipped row of its key
+INSERT INTO growth_inflation_playbook (regime, asset, tilt) VALUES ('reflation', 'asset class', 'overweight long bonds');
+SELECT tilt, shipped FROM growth_inflation_playbook WHERE regime = 'reflation' AND asset = 'asset class';
+-- a hostile "=" for growth_inflation on the search_path never runs inside
+CREATE SCHEMA gi_evil;
+CREATE FUNCTION gi_evil.eq(a growth_inflation, b growth_inflation) RETURNS boolean LANGUAGE plpgsql
+AS $$BEGIN RAISE EXCEPTION 'hijacked'; END$$;
+CREATE OPERATOR gi_evil.= (LEFTARG = growth_inflation, RIGHTARG = growth_inflation, FUNCTION = gi_evil.eq);
+SET search_path = gi_evil, public;
+SELECT count(*) AS tilts_read_safely FROM growth_inflation_tilts('overheat');
+UPDATE growth_inflation_playbook SET note = 'checked' WHERE asset = 'asset class' AND tilt = 'overweight commodities';
+DELETE FROM growth_inflation_playbook WHERE asset = 'duration';
+TRUNCATE growth_inflation_playbook;
+SELECT count(*) AS removed_after_truncate FROM growth_inflation_playbook_removed;
+RESET search_path;
+ROLLBACK;
+SELECT count(*) AS shipped_rows_back FROM growth_inflation_playbook WHERE shipped;

@@ -24,7 +24,8 @@
 #pragma GCC diagnostic pop
 
 /* ------------------------------------------------------------------------
- * regime_tilts(): the rows of regime_playbook for a regime
+ * regime_tilts(), growth_inflation_tilts(): the rows of a playbook table
+ * (regime_playbook, growth_inflation_playbook) for a regime or quadrant
  *
  * The table is read with SPI, qualified by the schema this function lives
  * in (the extension's schema, wherever it has been moved), so the result
@@ -32,10 +33,11 @@
  * ------------------------------------------------------------------------
  */
 PG_FUNCTION_INFO_V1(regime_tilts);
+PG_FUNCTION_INFO_V1(growth_inflation_tilts);
 
-/* regime_tilts(regime): asset, tilt, note of each playbook row, by asset. */
-Datum
-regime_tilts(PG_FUNCTION_ARGS)
+/* asset, tilt, note of each row of the playbook table for argument 0, by asset. */
+static Datum
+PlaybookTilts(FunctionCallInfo fcinfo, const char *fname, const char *table)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Oid			fn_oid = fcinfo->flinfo->fn_oid;
@@ -52,31 +54,31 @@ regime_tilts(PG_FUNCTION_ARGS)
 		(rsinfo->allowedModes & SFRM_Materialize) == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("regime_tilts: set-valued function called in a context that cannot accept a set")));
+				 errmsg("%s: set-valued function called in a context that cannot accept a set", fname)));
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "regime_tilts: return type must be a row type");
+		elog(ERROR, "%s: return type must be a row type", fname);
 
 	schema = get_namespace_name(get_func_namespace(fn_oid));
 	if (schema == NULL)
-		elog(ERROR, "regime_tilts: cache lookup failed for the schema of function %u", fn_oid);
+		elog(ERROR, "%s: cache lookup failed for the schema of function %u", fname, fn_oid);
 	{
 		Oid		   *argtypes;
 		int			nargs;
 
 		get_func_signature(fn_oid, &argtypes, &nargs);
-		argtype = argtypes[0];	/* macro_regime, wherever it lives */
+		argtype = argtypes[0];	/* the enum, wherever it lives */
 	}
 	/*
 	 * Nothing in the query may resolve through the caller's search_path
-	 * (a user's "=" for macro_regime would run here): the table is
+	 * (a user's "=" for the enum would run here): the table is
 	 * qualified by the extension's schema, the operator and the types by
 	 * pg_catalog.
 	 */
 	sql = psprintf("SELECT p.asset::pg_catalog.text, p.tilt::pg_catalog.text, p.note::pg_catalog.text"
-				   " FROM %s.regime_playbook AS p"
+				   " FROM %s.%s AS p"
 				   " WHERE p.regime OPERATOR(pg_catalog.=) $1"
 				   " ORDER BY p.asset USING OPERATOR(pg_catalog.<)",
-				   quote_identifier(schema));
+				   quote_identifier(schema), quote_identifier(table));
 
 	oldcxt = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
 	tupdesc = CreateTupleDescCopy(tupdesc);
@@ -84,13 +86,13 @@ regime_tilts(PG_FUNCTION_ARGS)
 	MemoryContextSwitchTo(oldcxt);
 
 	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "regime_tilts: SPI_connect failed");
+		elog(ERROR, "%s: SPI_connect failed", fname);
 	rc = SPI_execute_with_args(sql, 1, &argtype, &arg, NULL, true, 0);
 	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "regime_tilts: reading %s.regime_playbook failed: %s",
-			 schema, SPI_result_code_string(rc));
+		elog(ERROR, "%s: reading %s.%s failed: %s",
+			 fname, schema, table, SPI_result_code_string(rc));
 	if (SPI_tuptable->tupdesc->natts != tupdesc->natts)
-		elog(ERROR, "regime_tilts: unexpected columns in regime_playbook");
+		elog(ERROR, "%s: unexpected columns in %s", fname, table);
 	for (uint64 i = 0; i < SPI_processed; i++)
 	{
 		Datum		values[3];
@@ -108,4 +110,18 @@ regime_tilts(PG_FUNCTION_ARGS)
 	rsinfo->setResult = store;
 	rsinfo->setDesc = tupdesc;
 	return (Datum) 0;
+}
+
+/* regime_tilts(regime): the rows of regime_playbook for a macro regime. */
+Datum
+regime_tilts(PG_FUNCTION_ARGS)
+{
+	return PlaybookTilts(fcinfo, "regime_tilts", "regime_playbook");
+}
+
+/* growth_inflation_tilts(quadrant): the rows of growth_inflation_playbook. */
+Datum
+growth_inflation_tilts(PG_FUNCTION_ARGS)
+{
+	return PlaybookTilts(fcinfo, "growth_inflation_tilts", "growth_inflation_playbook");
 }

@@ -204,8 +204,8 @@ BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
 		-- a row you add (or pg_dump restores) replaces the shipped row of its key
 		NEW.shipped := false;
-		EXECUTE pg_catalog.format('DELETE FROM %I.regime_playbook WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
-								  TG_TABLE_SCHEMA)
+		EXECUTE pg_catalog.format('DELETE FROM %I.%I WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
+								  TG_TABLE_SCHEMA, TG_TABLE_NAME)
 			USING NEW.regime, NEW.asset;
 	ELSIF (NEW.regime OPERATOR(pg_catalog.=) OLD.regime
 		   AND NEW.asset OPERATOR(pg_catalog.=) OLD.asset
@@ -220,27 +220,29 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION regime_playbook_guard() IS
-	'Trigger of regime_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
+	'Trigger of the playbook tables regime_playbook and growth_inflation_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
 
 CREATE FUNCTION regime_playbook_forget() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'TRUNCATE' THEN
-		EXECUTE pg_catalog.format('INSERT INTO %1$I.regime_playbook_removed (regime, asset)
-								   SELECT regime, asset FROM %1$I.regime_playbook WHERE shipped
-								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA);
+		EXECUTE pg_catalog.format('INSERT INTO %1$I.%3$I (regime, asset)
+								   SELECT regime, asset FROM %1$I.%2$I WHERE shipped
+								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA, TG_TABLE_NAME,
+								  pg_catalog.concat(TG_TABLE_NAME, '_removed'));
 		RETURN NULL;
 	END IF;
 	IF OLD.shipped AND (TG_OP OPERATOR(pg_catalog.=) 'DELETE' OR NOT NEW.shipped) THEN
-		EXECUTE pg_catalog.format('INSERT INTO %I.regime_playbook_removed (regime, asset) VALUES ($1, $2)
-								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA)
+		EXECUTE pg_catalog.format('INSERT INTO %I.%I (regime, asset) VALUES ($1, $2)
+								   ON CONFLICT DO NOTHING', TG_TABLE_SCHEMA,
+								  pg_catalog.concat(TG_TABLE_NAME, '_removed'))
 			USING OLD.regime, OLD.asset;
 	END IF;
 	RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION regime_playbook_forget() IS
-	'Trigger of regime_playbook (after delete or update, before truncate): records shipped rows that are gone in regime_playbook_removed';
+	'Trigger of the playbook tables (after delete or update, before truncate): records shipped rows that are gone in the table''s removals table (<name>_removed)';
 
 CREATE FUNCTION regime_playbook_remove() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -249,8 +251,8 @@ DECLARE
 BEGIN
 	IF TG_WHEN OPERATOR(pg_catalog.=) 'BEFORE' THEN
 		-- recorded already: nothing to do (a restore may bring it twice)
-		EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM %I.regime_playbook_removed WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2)',
-								  TG_TABLE_SCHEMA)
+		EXECUTE pg_catalog.format('SELECT EXISTS (SELECT FROM %I.%I WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2)',
+								  TG_TABLE_SCHEMA, TG_TABLE_NAME)
 			INTO recorded
 			USING NEW.regime, NEW.asset;
 		IF recorded THEN
@@ -258,14 +260,15 @@ BEGIN
 		END IF;
 		RETURN NEW;
 	END IF;
-	EXECUTE pg_catalog.format('DELETE FROM %I.regime_playbook WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
-							  TG_TABLE_SCHEMA)
+	-- the playbook of a removals table: its name without "_removed"
+	EXECUTE pg_catalog.format('DELETE FROM %I.%I WHERE regime OPERATOR(pg_catalog.=) $1 AND asset OPERATOR(pg_catalog.=) $2 AND shipped',
+							  TG_TABLE_SCHEMA, pg_catalog.left(TG_TABLE_NAME, -8))
 		USING NEW.regime, NEW.asset;
 	RETURN NULL;
 END
 $$;
 COMMENT ON FUNCTION regime_playbook_remove() IS
-	'Trigger of regime_playbook_removed (before and after insert): skips a key recorded already, and deletes the shipped regime_playbook row of a new one';
+	'Trigger of the playbooks'' removals tables (before and after insert): skips a key recorded already, and deletes the shipped playbook row of a new one';
 
 CREATE TRIGGER regime_playbook_guard BEFORE INSERT OR UPDATE ON regime_playbook
 	FOR EACH ROW EXECUTE FUNCTION regime_playbook_guard();

@@ -61,7 +61,9 @@ check "edits applied" "${psql[@]}" -d ta_dump_src -c "
 	INSERT INTO analytics.regime_playbook (regime, asset, tilt, note) VALUES ('recovery', 'gold', 'underweight', 'house view');
 	DELETE FROM analytics.regime_playbook WHERE regime = 'slowdown' AND asset = 'USD';
 	INSERT INTO analytics.regime_playbook (regime, asset, tilt, note) VALUES ('expansion', 'USD', 'neutral', 'replaced');
-	UPDATE analytics.regime_playbook SET asset = 'inflation-linked bonds' WHERE regime = 'contraction' AND asset = 'duration';"
+	UPDATE analytics.regime_playbook SET asset = 'inflation-linked bonds' WHERE regime = 'contraction' AND asset = 'duration';
+	UPDATE analytics.growth_inflation_playbook SET tilt = 'overweight equities (house view)' WHERE regime = 'goldilocks' AND asset = 'asset class';
+	DELETE FROM analytics.growth_inflation_playbook WHERE regime = 'stagflation' AND asset = 'equity sectors';"
 check "pg_dump" "$bindir/pg_dump" -d ta_dump_src -f "$work/dump1.sql"
 check "restore into a fresh database" "${psql[@]}" -d ta_dump_dst -f "$work/dump1.sql"
 check "the updated tilt survived" is_true ta_dump_dst \
@@ -75,6 +77,14 @@ check "the replaced shipped row keeps the user's version" is_true ta_dump_dst \
 check "the changed key stays changed" is_true ta_dump_dst \
 	"SELECT count(*) FILTER (WHERE asset = 'duration') = 0 AND count(*) FILTER (WHERE asset = 'inflation-linked bonds') = 1
 	 FROM analytics.regime_playbook WHERE regime = 'contraction'"
+check "the growth x inflation playbook's edits survived" is_true ta_dump_dst \
+	"SELECT count(*) = 7 AND count(*) FILTER (WHERE NOT shipped) = 1
+	    AND bool_or(tilt = 'overweight equities (house view)' AND NOT shipped)
+	    AND NOT bool_or(regime = 'stagflation' AND asset = 'equity sectors')
+	 FROM analytics.growth_inflation_playbook"
+check "its removals survived" is_true ta_dump_dst \
+	"SELECT string_agg(regime || '/' || asset, ',' ORDER BY regime, asset) = 'goldilocks/asset class,stagflation/equity sectors'
+	 FROM analytics.growth_inflation_playbook_removed"
 content ta_dump_src >"$work/src.txt" 2>>"$work/dump_restore.log"
 content ta_dump_dst >"$work/dst.txt" 2>>"$work/dump_restore.log"
 check "playbook and removals identical after restore" cmp "$work/src.txt" "$work/dst.txt"
