@@ -200,8 +200,9 @@ CREATE MATERIALIZED VIEW monthly_report.liquidity AS
 SELECT month, total_assets_usd_tn, policy_rate_upper,
        total_assets_usd_tn - lag(total_assets_usd_tn) OVER w AS assets_change_usd_tn,
        policy_rate_upper - lag(policy_rate_upper) OVER w AS rate_change,
-       liquidity_stance(round(total_assets_usd_tn - lag(total_assets_usd_tn) OVER w, 2)::float8,
-                        (policy_rate_upper - lag(policy_rate_upper) OVER w)::float8) AS stance
+       liquidity_stance((total_assets_usd_tn - lag(total_assets_usd_tn) OVER w)::float8,
+                        (policy_rate_upper - lag(policy_rate_upper) OVER w)::float8,
+                        balance_sheet_tolerance => 0.005) AS stance
 FROM (SELECT date_trunc('month', as_of)::date AS month,
              (array_agg(total_assets_usd_tn ORDER BY as_of DESC))[1] AS total_assets_usd_tn,
              (array_agg(policy_rate_upper ORDER BY as_of DESC))[1] AS policy_rate_upper
@@ -210,7 +211,7 @@ WINDOW w AS (ORDER BY month)
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.liquidity (month);
 COMMENT ON MATERIALIZED VIEW monthly_report.liquidity IS
-    'Federal Reserve liquidity per month (SYNTHETIC fed_balance_sheet): last weekly reading of the month, changes against the month before, liquidity_stance of the balance-sheet change (to 0.01 tn) and the policy-rate change';
+    'Federal Reserve liquidity per month (SYNTHETIC fed_balance_sheet): last weekly reading of the month, changes against the month before, liquidity_stance of the balance-sheet change (a change within 0.005 tn, weekly noise, counts as flat) and the policy-rate change';
 
 --------------------------------------------------------------------------
 -- credit: DTS per portfolio against the benchmark

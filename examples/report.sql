@@ -240,11 +240,11 @@ GROUP BY p.asset, p.tilt ORDER BY p.asset, min(t.regime);
 --------------------------------------------------------------------------
 \echo
 \echo '7. LIQUIDITY  Federal Reserve, month ends, second half of 2025  [SYNTHETIC fed_balance_sheet: a path'
-\echo '   through public anchor values]  changes against the month before; balance sheet to 0.01 tn'
+\echo '   through public anchor values]  changes against the month before; a balance-sheet change within 0.005 tn counts as flat'
 SELECT to_char(month, 'YYYY-MM') AS month, round(total_assets_tn::numeric, 2) AS total_assets_tn,
        round(assets_change::numeric, 2) AS change_tn,
        policy_rate::numeric(4, 2) AS policy_rate, rate_change::numeric(4, 2) AS rate_change,
-       liquidity_stance(round(assets_change::numeric, 2)::float8, rate_change) AS stance
+       liquidity_stance(assets_change, rate_change, balance_sheet_tolerance => 0.005) AS stance
 FROM (SELECT month, total_assets_tn, policy_rate,
              total_assets_tn - lag(total_assets_tn) OVER (ORDER BY month) AS assets_change,
              policy_rate - lag(policy_rate) OVER (ORDER BY month) AS rate_change
