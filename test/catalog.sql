@@ -29,6 +29,7 @@ INSERT INTO contract VALUES
   ('regime_shifts',    '{macro_regime}',                                                'bigint',           'a', 'i', false),
   ('oecd_phase',       '{double precision,double precision,double precision}',          'oecd_phase',       'f', 'i', true),
   ('regime_tilts',     '{macro_regime}',                                                'setof record',     'f', 's', true),
+  ('growth_inflation_tilts', '{growth_inflation}',                                      'setof record',     'f', 's', true),
   ('liquidity_stance', '{double precision,double precision}',                           'liquidity_stance', 'f', 'i', true),
   ('spread_return',    '{double precision,double precision}',                           'double precision', 'f', 'i', true),
   ('size_segment',     '{double precision,integer,integer[],double precision}',         'integer',          'w', 'i', false),
@@ -87,7 +88,7 @@ SELECT is_empty($$SELECT member FROM members WHERE obj_description(objid, catalo
                 'every object of the extension has a comment');
 -- trigger functions (regime_playbook's bookkeeping) write to tables: they
 -- are neither PARALLEL SAFE nor IMMUTABLE; functions that read a table
--- (regime_tilts) are STABLE, as the contract above says
+-- (regime_tilts, growth_inflation_tilts) are STABLE, as the contract above says
 SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs WHERE proparallel <> 's'
                   AND prorettype <> 'trigger'::regtype$$,
                 'every function and aggregate is PARALLEL SAFE (trigger functions excepted)');
@@ -147,7 +148,8 @@ SELECT columns_are('regime_playbook', ARRAY['regime', 'asset', 'tilt', 'note', '
                    'regime_playbook(regime, asset, tilt, note, shipped)');
 SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_extension e, unnest(e.extconfig) AS x(reloid)
            JOIN pg_class c ON c.oid = x.reloid WHERE e.extname = 'tactalloc'),
-          '{regime_playbook,regime_playbook_removed}', 'the playbook tables are dumped by pg_dump');
+          '{growth_inflation_playbook,growth_inflation_playbook_removed,regime_playbook,regime_playbook_removed}',
+          'the playbook tables are dumped by pg_dump');
 SELECT ok((SELECT count(*) FROM regime_playbook WHERE shipped) = 23, 'the playbook ships 23 rows');
 
 -- the weightset state type and the streak aggregates' combine function
