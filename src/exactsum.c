@@ -424,15 +424,16 @@ es_apply(XSum *a, const EsTerm *t)
  */
 XSum *
 es_grow_apply(XSum *a, int need, const EsTerm *t, EsGrowFn grow, void *ctx,
-			  const char *fname)
+			  FunctionCallInfo fcinfo, const char *dflt)
 {
 	if (need > 0 && need <= XSUM_MAX_CHUNKS)
 	{
 		a = grow(ctx, a, Max(need, Min(a->n * 2, XSUM_MAX_CHUNKS)));
 		need = es_apply(a, t);
 	}
+	/* the name is looked up only for the error */
 	if (need != 0)
-		ta_report_sum_range(fname);
+		ta_report_sum_range(ta_funcname(fcinfo, dflt));
 	return a;
 }
 
@@ -464,8 +465,7 @@ es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i, int need,
 {
 	StateSlot	slot = {st, i};
 
-	es_grow_apply(es_sum(st, i), need, &t, StateGrow, &slot,
-				  ta_funcname(fcinfo, NULL));
+	es_grow_apply(es_sum(st, i), need, &t, StateGrow, &slot, fcinfo, NULL);
 	return slot.st;
 }
 
@@ -525,7 +525,7 @@ MergeExactSums(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b)
 			StateSlot	slot = {a, i};
 
 			es_grow_apply(es_sum(a, i), need, &t, StateGrow, &slot,
-						  ta_funcname(fcinfo, "exactsum_combine"));
+						  fcinfo, "exactsum_combine");
 			a = slot.st;
 		}
 	}

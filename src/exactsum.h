@@ -269,10 +269,12 @@ extern int	es_apply(XSum *a, const EsTerm *t);
 
 /*
  * The core answered need != 0 for t on a: grow a with grow(ctx, ...) and
- * apply t again; returns the accumulator to continue with.  Errors name fname.
+ * apply t again; returns the accumulator to continue with.  Errors name
+ * ta_funcname(fcinfo, dflt) (fcinfo may be NULL: dflt).
  */
 extern XSum *es_grow_apply(XSum *a, int need, const EsTerm *t, EsGrowFn grow,
-						   void *ctx, const char *fname);
+						   void *ctx, FunctionCallInfo fcinfo,
+						   const char *dflt);
 
 /* Slow path of es_add*: grows accumulator i inside the state. */
 extern ExactSum *es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i,
@@ -357,7 +359,7 @@ es_acc_add(XSum *a, double x, const char *fname)
 	{
 		EsTerm		t = {ES_OP_ADD, x, 0, 0, NULL};
 
-		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, fname);
+		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, NULL, fname);
 	}
 	return a;
 }
@@ -371,7 +373,7 @@ es_acc_add_prod(XSum *a, double x, double y, const char *fname)
 	{
 		EsTerm		t = {ES_OP_ADD_PROD, x, y, 0, NULL};
 
-		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, fname);
+		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, NULL, fname);
 	}
 	return a;
 }
@@ -385,7 +387,7 @@ es_acc_add_prod3(XSum *a, double x, double y, double z, const char *fname)
 	{
 		EsTerm		t = {ES_OP_ADD_PROD3, x, y, z, NULL};
 
-		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, fname);
+		a = es_grow_apply(a, need, &t, es_acc_grow, NULL, NULL, fname);
 	}
 	return a;
 }

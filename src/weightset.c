@@ -487,8 +487,7 @@ TotalAdd(FunctionCallInfo fcinfo, WeightSet *st, double w, const char *fname)
 	{
 		EsTerm		t = {ES_OP_ADD, w, 0, 0, NULL};
 
-		es_grow_apply(ws_total(st), need, &t, TotalGrow, &st,
-					  ta_funcname(fcinfo, fname));
+		es_grow_apply(ws_total(st), need, &t, TotalGrow, &st, fcinfo, fname);
 	}
 	return st;
 }
@@ -623,7 +622,7 @@ MergeStates(FunctionCallInfo fcinfo, WeightSet *a, WeightSet *b)
 		need = es_apply(ws_total(a), &t);
 		if (need != 0)
 			es_grow_apply(ws_total(a), need, &t, TotalGrow, &a,
-						  ta_funcname(fcinfo, "weightset_combine"));
+						  fcinfo, "weightset_combine");
 	}
 	if (a->kind == WS_TOP)
 	{
