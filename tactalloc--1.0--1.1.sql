@@ -3,6 +3,192 @@
 -- complain if script is sourced in psql, rather than via ALTER EXTENSION
 \echo Use "ALTER EXTENSION tactalloc UPDATE TO '1.1'" to load this file. \quit
 
+-- Functions users do not call directly (aggregate support, type I/O and
+-- trigger functions) carry a leading underscore, so that \df and \dx+ show
+-- them as one block apart from the functions users call.
+
+ALTER FUNCTION exactsum_in(cstring) RENAME TO _exactsum_in;
+ALTER FUNCTION exactsum_out(exactsum) RENAME TO _exactsum_out;
+ALTER FUNCTION exactsum_recv(internal) RENAME TO _exactsum_recv;
+ALTER FUNCTION exactsum_send(exactsum) RENAME TO _exactsum_send;
+ALTER FUNCTION exactsum_combine(exactsum, exactsum) RENAME TO _exactsum_combine;
+ALTER FUNCTION hhi_accum(exactsum, float8) RENAME TO _hhi_accum;
+ALTER FUNCTION hhi_accum_mode(exactsum, float8, text) RENAME TO _hhi_accum_mode;
+ALTER FUNCTION hhi_final(exactsum) RENAME TO _hhi_final;
+ALTER FUNCTION effective_n_final(exactsum) RENAME TO _effective_n_final;
+ALTER FUNCTION dts_accum(exactsum, float8, float8, float8) RENAME TO _dts_accum;
+ALTER FUNCTION dts_final(exactsum) RENAME TO _dts_final;
+ALTER FUNCTION regime_track_accum(float8[], float8, float8) RENAME TO _regime_track_accum;
+ALTER FUNCTION regime_track_accum(float8[], float8, float8, integer) RENAME TO _regime_track_accum;
+ALTER FUNCTION regime_track_accum(float8[], float8, float8, integer, float8) RENAME TO _regime_track_accum;
+ALTER FUNCTION regime_track_combine(float8[], float8[]) RENAME TO _regime_track_combine;
+ALTER FUNCTION regime_track_final(float8[]) RENAME TO _regime_track_final;
+ALTER FUNCTION regime_shifts_accum(bigint[], macro_regime) RENAME TO _regime_shifts_accum;
+ALTER FUNCTION regime_shifts_combine(bigint[], bigint[]) RENAME TO _regime_shifts_combine;
+ALTER FUNCTION regime_shifts_final(bigint[]) RENAME TO _regime_shifts_final;
+ALTER FUNCTION regime_playbook_guard() RENAME TO _regime_playbook_guard;
+ALTER FUNCTION regime_playbook_forget() RENAME TO _regime_playbook_forget;
+ALTER FUNCTION regime_playbook_remove() RENAME TO _regime_playbook_remove;
+ALTER FUNCTION weightset_in(cstring) RENAME TO _weightset_in;
+ALTER FUNCTION weightset_out(weightset) RENAME TO _weightset_out;
+ALTER FUNCTION weightset_recv(internal) RENAME TO _weightset_recv;
+ALTER FUNCTION weightset_send(weightset) RENAME TO _weightset_send;
+ALTER FUNCTION weightset_combine(weightset, weightset) RENAME TO _weightset_combine;
+ALTER FUNCTION top_share_accum(weightset, float8, int4) RENAME TO _top_share_accum;
+ALTER FUNCTION top_share_final(weightset) RENAME TO _top_share_final;
+ALTER FUNCTION share_above_accum(weightset, float8, float8) RENAME TO _share_above_accum;
+ALTER FUNCTION share_above_final(weightset) RENAME TO _share_above_final;
+ALTER FUNCTION count_above_final(weightset) RENAME TO _count_above_final;
+ALTER FUNCTION active_share_accum(weightset, float8, float8) RENAME TO _active_share_accum;
+ALTER FUNCTION active_share_final(weightset) RENAME TO _active_share_final;
+ALTER FUNCTION weighted_mean_accum(exactsum, float8, float8) RENAME TO _weighted_mean_accum;
+ALTER FUNCTION weighted_mean_final(exactsum) RENAME TO _weighted_mean_final;
+ALTER FUNCTION index_multiple_accum(exactsum, float8, float8) RENAME TO _index_multiple_accum;
+ALTER FUNCTION index_multiple_accum_weighted(exactsum, float8, float8, float8) RENAME TO _index_multiple_accum_weighted;
+ALTER FUNCTION index_multiple_final(exactsum) RENAME TO _index_multiple_final;
+ALTER FUNCTION compound_return_accum(exactsum, float8) RENAME TO _compound_return_accum;
+ALTER FUNCTION compound_return_final(exactsum) RENAME TO _compound_return_final;
+ALTER FUNCTION streak_accum(int8[], bool) RENAME TO _streak_accum;
+ALTER FUNCTION streak_combine(int8[], int8[]) RENAME TO _streak_combine;
+ALTER FUNCTION longest_streak_final(int8[]) RENAME TO _longest_streak_final;
+ALTER FUNCTION current_streak_final(int8[]) RENAME TO _current_streak_final;
+
+COMMENT ON FUNCTION _exactsum_in(cstring) IS
+	'Internal: text input of an exactsum state: validates every field and rejects malformed or truncated text';
+
+COMMENT ON FUNCTION _exactsum_out(exactsum) IS
+	'Internal: text output of an exactsum state: compact and canonical, round-trips exactly';
+
+COMMENT ON FUNCTION _exactsum_recv(internal) IS
+	'Internal: binary input of an exactsum state (the text form as bytes), validated';
+
+COMMENT ON FUNCTION _exactsum_send(exactsum) IS
+	'Internal: binary output of an exactsum state (the text form as bytes)';
+
+COMMENT ON FUNCTION _exactsum_combine(exactsum, exactsum) IS
+	'Internal: combine function of every exactsum aggregate: exact merge of two partial states';
+
+COMMENT ON FUNCTION _hhi_accum(exactsum, float8) IS
+	'Internal: transition function of hhi(weight) and effective_n(weight)';
+
+COMMENT ON FUNCTION _hhi_accum_mode(exactsum, float8, text) IS
+	'Internal: transition function of hhi(weight, mode) and effective_n(weight, mode)';
+
+COMMENT ON FUNCTION _hhi_final(exactsum) IS
+	'Internal: final function of hhi(): sum of squared weights over the squared total';
+
+COMMENT ON FUNCTION _effective_n_final(exactsum) IS
+	'Internal: final function of effective_n(): the squared total over the sum of squared weights';
+
+COMMENT ON FUNCTION _dts_accum(exactsum, float8, float8, float8) IS
+	'Internal: transition function of dts(weight, spread_duration, spread_bp)';
+
+COMMENT ON FUNCTION _dts_final(exactsum) IS
+	'Internal: final function of dts(weight, spread_duration, spread_bp): sum(w*D*S) / sum(w)';
+
+COMMENT ON FUNCTION _regime_track_accum(float8[], float8, float8) IS
+	'Internal: transition function of regime_track(level, change): confirm 1, trend 100';
+
+COMMENT ON FUNCTION _regime_track_accum(float8[], float8, float8, integer) IS
+	'Internal: transition function of regime_track(level, change, confirm): trend 100';
+
+COMMENT ON FUNCTION _regime_track_accum(float8[], float8, float8, integer, float8) IS
+	'Internal: transition function of regime_track(level, change, confirm, trend)';
+
+COMMENT ON FUNCTION _regime_track_combine(float8[], float8[]) IS
+	'Internal: combine function of regime_track: the first state''s readings followed by the second''s';
+
+COMMENT ON FUNCTION _regime_track_final(float8[]) IS
+	'Internal: final function of regime_track: the confirmed regime, NULL until the first is confirmed';
+
+COMMENT ON FUNCTION _regime_shifts_accum(bigint[], macro_regime) IS
+	'Internal: transition function of regime_shifts: state {first, last, shifts}, regimes as positions 0..3 (-1 before any)';
+
+COMMENT ON FUNCTION _regime_shifts_combine(bigint[], bigint[]) IS
+	'Internal: combine function of regime_shifts: a.shifts + b.shifts + (a.last <> b.first)';
+
+COMMENT ON FUNCTION _regime_shifts_final(bigint[]) IS
+	'Internal: final function of regime_shifts: the number of shifts, NULL when no regime was read';
+
+COMMENT ON FUNCTION _regime_playbook_guard() IS
+	'Internal: trigger of the playbook tables regime_playbook and growth_inflation_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
+
+COMMENT ON FUNCTION _regime_playbook_forget() IS
+	'Internal: trigger of the playbook tables (after delete or update, before truncate): records shipped rows that are gone in the table''s removals table (<name>_removed)';
+
+COMMENT ON FUNCTION _regime_playbook_remove() IS
+	'Internal: trigger of the playbooks'' removals tables (before and after insert): skips a key recorded already, and deletes the shipped playbook row of a new one';
+
+COMMENT ON FUNCTION _weightset_in(cstring) IS
+	'Internal: text input of a weightset state: validates every field and weight and rejects malformed or truncated text';
+
+COMMENT ON FUNCTION _weightset_out(weightset) IS
+	'Internal: text output of a weightset state: compact and canonical (weights sorted, shortest exact decimals), round-trips exactly';
+
+COMMENT ON FUNCTION _weightset_recv(internal) IS
+	'Internal: binary input of a weightset state (the text form as bytes), validated';
+
+COMMENT ON FUNCTION _weightset_send(weightset) IS
+	'Internal: binary output of a weightset state (the text form as bytes)';
+
+COMMENT ON FUNCTION _weightset_combine(weightset, weightset) IS
+	'Internal: combine function of every weightset aggregate: merges two partial states of the same kind and parameter';
+
+COMMENT ON FUNCTION _top_share_accum(weightset, float8, int4) IS
+	'Internal: transition function of top_share(weight, n): keeps the n largest weights and the exact total';
+
+COMMENT ON FUNCTION _top_share_final(weightset) IS
+	'Internal: final function of top_share(): exact sum of the n largest weights over the exact total';
+
+COMMENT ON FUNCTION _share_above_accum(weightset, float8, float8) IS
+	'Internal: transition function of share_above(weight, threshold) and count_above(weight, threshold): keeps every weight of the group';
+
+COMMENT ON FUNCTION _share_above_final(weightset) IS
+	'Internal: final function of share_above(): total share of the names whose own share is strictly above the threshold';
+
+COMMENT ON FUNCTION _count_above_final(weightset) IS
+	'Internal: final function of count_above(): number of names whose share is strictly above the threshold';
+
+COMMENT ON FUNCTION _active_share_accum(weightset, float8, float8) IS
+	'Internal: transition function of active_share(portfolio_weight, benchmark_weight): keeps every pair, a NULL side as 0';
+
+COMMENT ON FUNCTION _active_share_final(weightset) IS
+	'Internal: final function of active_share(): half the sum of abs(p/sum(p) - b/sum(b))';
+
+COMMENT ON FUNCTION _weighted_mean_accum(exactsum, float8, float8) IS
+	'Internal: transition function of weighted_mean(value, weight)';
+
+COMMENT ON FUNCTION _weighted_mean_final(exactsum) IS
+	'Internal: final function of weighted_mean(): sum(w*x) / sum(w)';
+
+COMMENT ON FUNCTION _index_multiple_accum(exactsum, float8, float8) IS
+	'Internal: transition function of index_multiple(cap, fundamental)';
+
+COMMENT ON FUNCTION _index_multiple_accum_weighted(exactsum, float8, float8, float8) IS
+	'Internal: transition function of index_multiple(cap, fundamental, weight)';
+
+COMMENT ON FUNCTION _index_multiple_final(exactsum) IS
+	'Internal: final function of index_multiple(): sum(w) / sum(w*fundamental/cap), NULL unless the denominator is positive';
+
+COMMENT ON FUNCTION _compound_return_accum(exactsum, float8) IS
+	'Internal: transition function of compound_return(r): exact sum of log1p(r)';
+
+COMMENT ON FUNCTION _compound_return_final(exactsum) IS
+	'Internal: final function of compound_return(): expm1 of the exact sum of log1p(r), -1 when a return is -1';
+
+COMMENT ON FUNCTION _streak_accum(int8[], bool) IS
+	'Internal: transition function of longest_streak() and current_streak(): state {rows, leading run, trailing run, longest run}';
+
+COMMENT ON FUNCTION _streak_combine(int8[], int8[]) IS
+	'Internal: combine function of the streak aggregates: the runs of the rows of the first state followed by those of the second';
+
+COMMENT ON FUNCTION _longest_streak_final(int8[]) IS
+	'Internal: final function of longest_streak(): the longest run of true';
+
+COMMENT ON FUNCTION _current_streak_final(int8[]) IS
+	'Internal: final function of current_streak(): the run of true at the end of the ordered rows';
+
+
 -- The regime_playbook trigger functions resolve nothing through the caller's
 -- search_path: a user's "=" for macro_regime, text or boolean, or a function
 -- named like one they call, in a schema on the search_path, would otherwise
@@ -12,7 +198,7 @@
 -- search_path pg_catalog, pg_temp.  Row comparisons (IS DISTINCT FROM) look
 -- "=" up by name, so they are spelled out with qualified operators.
 
-CREATE OR REPLACE FUNCTION regime_playbook_guard() RETURNS trigger
+CREATE OR REPLACE FUNCTION _regime_playbook_guard() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
@@ -34,7 +220,7 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION regime_playbook_forget() RETURNS trigger
+CREATE OR REPLACE FUNCTION _regime_playbook_forget() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'TRUNCATE' THEN
@@ -54,7 +240,7 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION regime_playbook_remove() RETURNS trigger
+CREATE OR REPLACE FUNCTION _regime_playbook_remove() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	recorded pg_catalog.bool;
@@ -80,12 +266,12 @@ $$;
 
 -- The trigger functions serve every playbook table (regime_playbook and
 -- growth_inflation_playbook): the tables are named by the trigger.
-COMMENT ON FUNCTION regime_playbook_guard() IS
-	'Trigger of the playbook tables regime_playbook and growth_inflation_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
-COMMENT ON FUNCTION regime_playbook_forget() IS
-	'Trigger of the playbook tables (after delete or update, before truncate): records shipped rows that are gone in the table''s removals table (<name>_removed)';
-COMMENT ON FUNCTION regime_playbook_remove() IS
-	'Trigger of the playbooks'' removals tables (before and after insert): skips a key recorded already, and deletes the shipped playbook row of a new one';
+COMMENT ON FUNCTION _regime_playbook_guard() IS
+	'Internal: trigger of the playbook tables regime_playbook and growth_inflation_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
+COMMENT ON FUNCTION _regime_playbook_forget() IS
+	'Internal: trigger of the playbook tables (after delete or update, before truncate): records shipped rows that are gone in the table''s removals table (<name>_removed)';
+COMMENT ON FUNCTION _regime_playbook_remove() IS
+	'Internal: trigger of the playbooks'' removals tables (before and after insert): skips a key recorded already, and deletes the shipped playbook row of a new one';
 
 -- Trusted install: a database owner who is not a superuser can create the
 -- extension.  Whoever may call regime_tilts may read the playbook it reads;
@@ -175,23 +361,23 @@ GRANT SELECT ON growth_inflation_playbook, growth_inflation_playbook_removed TO 
 GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON growth_inflation_playbook, growth_inflation_playbook_removed TO @extowner@;
 
 CREATE TRIGGER growth_inflation_playbook_guard BEFORE INSERT OR UPDATE ON growth_inflation_playbook
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_guard();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_guard();
 COMMENT ON TRIGGER growth_inflation_playbook_guard ON growth_inflation_playbook IS
 	'Rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
 CREATE TRIGGER growth_inflation_playbook_forget AFTER DELETE OR UPDATE ON growth_inflation_playbook
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_forget();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_forget();
 COMMENT ON TRIGGER growth_inflation_playbook_forget ON growth_inflation_playbook IS
 	'Records shipped rows that were deleted or changed in growth_inflation_playbook_removed';
 CREATE TRIGGER growth_inflation_playbook_forget_all BEFORE TRUNCATE ON growth_inflation_playbook
-	FOR EACH STATEMENT EXECUTE FUNCTION regime_playbook_forget();
+	FOR EACH STATEMENT EXECUTE FUNCTION _regime_playbook_forget();
 COMMENT ON TRIGGER growth_inflation_playbook_forget_all ON growth_inflation_playbook IS
 	'Records every shipped row in growth_inflation_playbook_removed before a TRUNCATE';
 CREATE TRIGGER growth_inflation_playbook_remove_once BEFORE INSERT ON growth_inflation_playbook_removed
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_remove();
 COMMENT ON TRIGGER growth_inflation_playbook_remove_once ON growth_inflation_playbook_removed IS
 	'Skips a key recorded already (a restore may bring it twice)';
 CREATE TRIGGER growth_inflation_playbook_remove AFTER INSERT ON growth_inflation_playbook_removed
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_remove();
 COMMENT ON TRIGGER growth_inflation_playbook_remove ON growth_inflation_playbook_removed IS
 	'Deletes the shipped growth_inflation_playbook row of a newly recorded key';
 
@@ -214,37 +400,37 @@ COMMENT ON FUNCTION curve_regime(float8, float8) IS
 -- diffusion: state int8[] {rising, falling, count}; the same functions
 -- serve the plain and the moving aggregate
 
-CREATE FUNCTION diffusion_accum(bigint[], float8) RETURNS bigint[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diffusion_accum(bigint[], float8) IS
-	'Transition function of diffusion: state {rising, falling, count} of the non-NULL changes';
+CREATE FUNCTION _diffusion_accum(bigint[], float8) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'diffusion_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _diffusion_accum(bigint[], float8) IS
+	'Internal: transition function of diffusion: state {rising, falling, count} of the non-NULL changes';
 
-CREATE FUNCTION diffusion_retract(bigint[], float8) RETURNS bigint[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diffusion_retract(bigint[], float8) IS
-	'Inverse transition function of diffusion (moving aggregate): takes a change that left the frame out of the counts';
+CREATE FUNCTION _diffusion_retract(bigint[], float8) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'diffusion_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _diffusion_retract(bigint[], float8) IS
+	'Internal: inverse transition function of diffusion (moving aggregate): takes a change that left the frame out of the counts';
 
-CREATE FUNCTION diffusion_combine(bigint[], bigint[]) RETURNS bigint[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diffusion_combine(bigint[], bigint[]) IS
-	'Combine function of diffusion: the counts of both states added';
+CREATE FUNCTION _diffusion_combine(bigint[], bigint[]) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'diffusion_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _diffusion_combine(bigint[], bigint[]) IS
+	'Internal: combine function of diffusion: the counts of both states added';
 
-CREATE FUNCTION diffusion_final(bigint[]) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diffusion_final(bigint[]) IS
-	'Final function of diffusion: (rising - falling) / count, NULL when no change was read';
+CREATE FUNCTION _diffusion_final(bigint[]) RETURNS float8
+	AS 'MODULE_PATHNAME', 'diffusion_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _diffusion_final(bigint[]) IS
+	'Internal: final function of diffusion: (rising - falling) / count, NULL when no change was read';
 
 CREATE AGGREGATE diffusion(change float8) (
-	SFUNC = diffusion_accum,
+	SFUNC = _diffusion_accum,
 	STYPE = bigint[],
 	INITCOND = '{0,0,0}',
-	FINALFUNC = diffusion_final,
-	COMBINEFUNC = diffusion_combine,
-	MSFUNC = diffusion_accum,
-	MINVFUNC = diffusion_retract,
+	FINALFUNC = _diffusion_final,
+	COMBINEFUNC = _diffusion_combine,
+	MSFUNC = _diffusion_accum,
+	MINVFUNC = _diffusion_retract,
 	MSTYPE = bigint[],
 	MINITCOND = '{0,0,0}',
-	MFINALFUNC = diffusion_final,
+	MFINALFUNC = _diffusion_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE diffusion(float8) IS
@@ -255,371 +441,371 @@ COMMENT ON AGGREGATE diffusion(float8) IS
 -- recomputation of its frame bit for bit.  Transition functions no longer
 -- return NULL (a moving aggregate's state must not be NULL).
 
-CREATE FUNCTION hhi_inv(exactsum, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION hhi_inv(exactsum, float8) IS
-	'Inverse transition function of hhi(weight) and effective_n(weight): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _hhi_inv(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'hhi_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _hhi_inv(exactsum, float8) IS
+	'Internal: inverse transition function of hhi(weight) and effective_n(weight): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION hhi_inv_mode(exactsum, float8, text) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION hhi_inv_mode(exactsum, float8, text) IS
-	'Inverse transition function of hhi(weight, mode) and effective_n(weight, mode): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _hhi_inv_mode(exactsum, float8, text) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'hhi_inv_mode' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _hhi_inv_mode(exactsum, float8, text) IS
+	'Internal: inverse transition function of hhi(weight, mode) and effective_n(weight, mode): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION weighted_mean_inv(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION weighted_mean_inv(exactsum, float8, float8) IS
-	'Inverse transition function of weighted_mean(value, weight): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _weighted_mean_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'weighted_mean_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _weighted_mean_inv(exactsum, float8, float8) IS
+	'Internal: inverse transition function of weighted_mean(value, weight): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION index_multiple_inv(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION index_multiple_inv(exactsum, float8, float8) IS
-	'Inverse transition function of index_multiple(cap, fundamental): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _index_multiple_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'index_multiple_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _index_multiple_inv(exactsum, float8, float8) IS
+	'Internal: inverse transition function of index_multiple(cap, fundamental): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION index_multiple_inv_weighted(exactsum, float8, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION index_multiple_inv_weighted(exactsum, float8, float8, float8) IS
-	'Inverse transition function of index_multiple(cap, fundamental, weight): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _index_multiple_inv_weighted(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'index_multiple_inv_weighted' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _index_multiple_inv_weighted(exactsum, float8, float8, float8) IS
+	'Internal: inverse transition function of index_multiple(cap, fundamental, weight): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION compound_return_inv(exactsum, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION compound_return_inv(exactsum, float8) IS
-	'Inverse transition function of compound_return(r): removes a row leaving a window frame, exactly (a -1 return too)';
+CREATE FUNCTION _compound_return_inv(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'compound_return_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _compound_return_inv(exactsum, float8) IS
+	'Internal: inverse transition function of compound_return(r): removes a row leaving a window frame, exactly (a -1 return too)';
 
-CREATE FUNCTION dts_inv(exactsum, float8, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION dts_inv(exactsum, float8, float8, float8) IS
-	'Inverse transition function of dts(weight, spread_duration, spread_bp): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _dts_inv(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'dts_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _dts_inv(exactsum, float8, float8, float8) IS
+	'Internal: inverse transition function of dts(weight, spread_duration, spread_bp): removes a row leaving a window frame, exactly';
 
 CREATE OR REPLACE AGGREGATE hhi(weight float8) (
-	SFUNC = hhi_accum,
+	SFUNC = _hhi_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = hhi_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = hhi_accum,
-	MINVFUNC = hhi_inv,
+	FINALFUNC = _hhi_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _hhi_accum,
+	MINVFUNC = _hhi_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = hhi_final,
+	MFINALFUNC = _hhi_final,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE hhi(weight float8, mode text) (
-	SFUNC = hhi_accum_mode,
+	SFUNC = _hhi_accum_mode,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = hhi_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = hhi_accum_mode,
-	MINVFUNC = hhi_inv_mode,
+	FINALFUNC = _hhi_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _hhi_accum_mode,
+	MINVFUNC = _hhi_inv_mode,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = hhi_final,
+	MFINALFUNC = _hhi_final,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE effective_n(weight float8) (
-	SFUNC = hhi_accum,
+	SFUNC = _hhi_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = effective_n_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = hhi_accum,
-	MINVFUNC = hhi_inv,
+	FINALFUNC = _effective_n_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _hhi_accum,
+	MINVFUNC = _hhi_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = effective_n_final,
+	MFINALFUNC = _effective_n_final,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE effective_n(weight float8, mode text) (
-	SFUNC = hhi_accum_mode,
+	SFUNC = _hhi_accum_mode,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = effective_n_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = hhi_accum_mode,
-	MINVFUNC = hhi_inv_mode,
+	FINALFUNC = _effective_n_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _hhi_accum_mode,
+	MINVFUNC = _hhi_inv_mode,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = effective_n_final,
+	MFINALFUNC = _effective_n_final,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE weighted_mean(value float8, weight float8) (
-	SFUNC = weighted_mean_accum,
+	SFUNC = _weighted_mean_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = weighted_mean_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = weighted_mean_accum,
-	MINVFUNC = weighted_mean_inv,
+	FINALFUNC = _weighted_mean_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _weighted_mean_accum,
+	MINVFUNC = _weighted_mean_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = weighted_mean_final,
+	MFINALFUNC = _weighted_mean_final,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE index_multiple(cap float8, fundamental float8) (
-	SFUNC = index_multiple_accum,
+	SFUNC = _index_multiple_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = index_multiple_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = index_multiple_accum,
-	MINVFUNC = index_multiple_inv,
+	FINALFUNC = _index_multiple_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _index_multiple_accum,
+	MINVFUNC = _index_multiple_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = index_multiple_final,
+	MFINALFUNC = _index_multiple_final,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE index_multiple(cap float8, fundamental float8, weight float8) (
-	SFUNC = index_multiple_accum_weighted,
+	SFUNC = _index_multiple_accum_weighted,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = index_multiple_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = index_multiple_accum_weighted,
-	MINVFUNC = index_multiple_inv_weighted,
+	FINALFUNC = _index_multiple_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _index_multiple_accum_weighted,
+	MINVFUNC = _index_multiple_inv_weighted,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = index_multiple_final,
+	MFINALFUNC = _index_multiple_final,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE compound_return(r float8) (
-	SFUNC = compound_return_accum,
+	SFUNC = _compound_return_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = compound_return_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = compound_return_accum,
-	MINVFUNC = compound_return_inv,
+	FINALFUNC = _compound_return_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _compound_return_accum,
+	MINVFUNC = _compound_return_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = compound_return_final,
+	MFINALFUNC = _compound_return_final,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE dts(weight float8, spread_duration float8, spread_bp float8) (
-	SFUNC = dts_accum,
+	SFUNC = _dts_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = dts_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = dts_accum,
-	MINVFUNC = dts_inv,
+	FINALFUNC = _dts_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _dts_accum,
+	MINVFUNC = _dts_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = dts_final,
+	MFINALFUNC = _dts_final,
 	PARALLEL = SAFE
 );
 
 -- Risk statistics (src/risk.sql)
 
-CREATE FUNCTION volatility_accum(exactsum, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION volatility_accum(exactsum, float8) IS
-	'Transition function of volatility(r): exact sums of r and r^2';
+CREATE FUNCTION _volatility_accum(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'volatility_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _volatility_accum(exactsum, float8) IS
+	'Internal: transition function of volatility(r): exact sums of r and r^2';
 
-CREATE FUNCTION volatility_accum_annual(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION volatility_accum_annual(exactsum, float8, float8) IS
-	'Transition function of volatility(r, periods_per_year): exact sums of r, r^2 and of the periods';
+CREATE FUNCTION _volatility_accum_annual(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'volatility_accum_annual' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _volatility_accum_annual(exactsum, float8, float8) IS
+	'Internal: transition function of volatility(r, periods_per_year): exact sums of r, r^2 and of the periods';
 
-CREATE FUNCTION volatility_inv(exactsum, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION volatility_inv(exactsum, float8) IS
-	'Inverse transition function of volatility(r): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _volatility_inv(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'volatility_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _volatility_inv(exactsum, float8) IS
+	'Internal: inverse transition function of volatility(r): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION volatility_inv_annual(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION volatility_inv_annual(exactsum, float8, float8) IS
-	'Inverse transition function of volatility(r, periods_per_year): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _volatility_inv_annual(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'volatility_inv_annual' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _volatility_inv_annual(exactsum, float8, float8) IS
+	'Internal: inverse transition function of volatility(r, periods_per_year): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION volatility_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION volatility_final(exactsum) IS
-	'Final function of volatility(): sqrt(periods_per_year * (n*sum(r^2) - sum(r)^2) / (n*(n-1))) from exact sums';
+CREATE FUNCTION _volatility_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'volatility_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _volatility_final(exactsum) IS
+	'Internal: final function of volatility(): sqrt(periods_per_year * (n*sum(r^2) - sum(r)^2) / (n*(n-1))) from exact sums';
 
 CREATE AGGREGATE volatility(r float8) (
-	SFUNC = volatility_accum,
+	SFUNC = _volatility_accum,
 	STYPE = exactsum,
 	SSPACE = 192,
-	FINALFUNC = volatility_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = volatility_accum,
-	MINVFUNC = volatility_inv,
+	FINALFUNC = _volatility_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _volatility_accum,
+	MINVFUNC = _volatility_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 192,
-	MFINALFUNC = volatility_final,
+	MFINALFUNC = _volatility_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE volatility(float8) IS
 	'Sample standard deviation of returns, exact to 2 ulps and the same under any plan or window frame; NULL for fewer than 2 rows';
 
 CREATE AGGREGATE volatility(r float8, periods_per_year float8) (
-	SFUNC = volatility_accum_annual,
+	SFUNC = _volatility_accum_annual,
 	STYPE = exactsum,
 	SSPACE = 192,
-	FINALFUNC = volatility_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = volatility_accum_annual,
-	MINVFUNC = volatility_inv_annual,
+	FINALFUNC = _volatility_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _volatility_accum_annual,
+	MINVFUNC = _volatility_inv_annual,
 	MSTYPE = exactsum,
 	MSSPACE = 192,
-	MFINALFUNC = volatility_final,
+	MFINALFUNC = _volatility_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE volatility(float8, float8) IS
 	'Annualised volatility: sample standard deviation of returns times sqrt(periods_per_year) (12 monthly, 252 daily), the same for every row; NULL for fewer than 2 rows';
 
-CREATE FUNCTION tracking_error_accum(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tracking_error_accum(exactsum, float8, float8) IS
-	'Transition function of tracking_error(r, benchmark_r): exact sums of d = r - benchmark_r (split exactly) and d^2';
+CREATE FUNCTION _tracking_error_accum(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'tracking_error_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _tracking_error_accum(exactsum, float8, float8) IS
+	'Internal: transition function of tracking_error(r, benchmark_r): exact sums of d = r - benchmark_r (split exactly) and d^2';
 
-CREATE FUNCTION tracking_error_accum_annual(exactsum, float8, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tracking_error_accum_annual(exactsum, float8, float8, float8) IS
-	'Transition function of tracking_error(r, benchmark_r, periods_per_year)';
+CREATE FUNCTION _tracking_error_accum_annual(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'tracking_error_accum_annual' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _tracking_error_accum_annual(exactsum, float8, float8, float8) IS
+	'Internal: transition function of tracking_error(r, benchmark_r, periods_per_year)';
 
-CREATE FUNCTION tracking_error_inv(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tracking_error_inv(exactsum, float8, float8) IS
-	'Inverse transition function of tracking_error(r, benchmark_r): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _tracking_error_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'tracking_error_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _tracking_error_inv(exactsum, float8, float8) IS
+	'Internal: inverse transition function of tracking_error(r, benchmark_r): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION tracking_error_inv_annual(exactsum, float8, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION tracking_error_inv_annual(exactsum, float8, float8, float8) IS
-	'Inverse transition function of tracking_error(r, benchmark_r, periods_per_year): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _tracking_error_inv_annual(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'tracking_error_inv_annual' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _tracking_error_inv_annual(exactsum, float8, float8, float8) IS
+	'Internal: inverse transition function of tracking_error(r, benchmark_r, periods_per_year): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION tracking_error_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION tracking_error_final(exactsum) IS
-	'Final function of tracking_error(): the volatility of r - benchmark_r';
+CREATE FUNCTION _tracking_error_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'tracking_error_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _tracking_error_final(exactsum) IS
+	'Internal: final function of tracking_error(): the volatility of r - benchmark_r';
 
 CREATE AGGREGATE tracking_error(r float8, benchmark_r float8) (
-	SFUNC = tracking_error_accum,
+	SFUNC = _tracking_error_accum,
 	STYPE = exactsum,
 	SSPACE = 192,
-	FINALFUNC = tracking_error_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = tracking_error_accum,
-	MINVFUNC = tracking_error_inv,
+	FINALFUNC = _tracking_error_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _tracking_error_accum,
+	MINVFUNC = _tracking_error_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 192,
-	MFINALFUNC = tracking_error_final,
+	MFINALFUNC = _tracking_error_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE tracking_error(float8, float8) IS
 	'Tracking error: sample standard deviation of r - benchmark_r over the rows where both are not NULL, exact to 2 ulps; NULL for fewer than 2 rows';
 
 CREATE AGGREGATE tracking_error(r float8, benchmark_r float8, periods_per_year float8) (
-	SFUNC = tracking_error_accum_annual,
+	SFUNC = _tracking_error_accum_annual,
 	STYPE = exactsum,
 	SSPACE = 192,
-	FINALFUNC = tracking_error_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = tracking_error_accum_annual,
-	MINVFUNC = tracking_error_inv_annual,
+	FINALFUNC = _tracking_error_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _tracking_error_accum_annual,
+	MINVFUNC = _tracking_error_inv_annual,
 	MSTYPE = exactsum,
 	MSSPACE = 192,
-	MFINALFUNC = tracking_error_final,
+	MFINALFUNC = _tracking_error_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE tracking_error(float8, float8, float8) IS
 	'Annualised tracking error: the standard deviation of r - benchmark_r times sqrt(periods_per_year); NULL for fewer than 2 rows';
 
-CREATE FUNCTION beta_accum(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION beta_accum(exactsum, float8, float8) IS
-	'Transition function of beta(r, market_r): exact sums of m, r, m^2 and r*m';
+CREATE FUNCTION _beta_accum(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'beta_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _beta_accum(exactsum, float8, float8) IS
+	'Internal: transition function of beta(r, market_r): exact sums of m, r, m^2 and r*m';
 
-CREATE FUNCTION beta_inv(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION beta_inv(exactsum, float8, float8) IS
-	'Inverse transition function of beta(r, market_r): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _beta_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'beta_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _beta_inv(exactsum, float8, float8) IS
+	'Internal: inverse transition function of beta(r, market_r): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION beta_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION beta_final(exactsum) IS
-	'Final function of beta(): (n*sum(r*m) - sum(r)*sum(m)) / (n*sum(m^2) - sum(m)^2)';
+CREATE FUNCTION _beta_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'beta_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _beta_final(exactsum) IS
+	'Internal: final function of beta(): (n*sum(r*m) - sum(r)*sum(m)) / (n*sum(m^2) - sum(m)^2)';
 
 CREATE AGGREGATE beta(r float8, market_r float8) (
-	SFUNC = beta_accum,
+	SFUNC = _beta_accum,
 	STYPE = exactsum,
 	SSPACE = 192,
-	FINALFUNC = beta_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = beta_accum,
-	MINVFUNC = beta_inv,
+	FINALFUNC = _beta_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _beta_accum,
+	MINVFUNC = _beta_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 192,
-	MFINALFUNC = beta_final,
+	MFINALFUNC = _beta_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE beta(float8, float8) IS
 	'Beta of returns against the market: cov(r, m) / var(m) over the rows where both are not NULL, exact to 2 ulps; NULL for fewer than 2 rows or a market that does not vary';
 
-CREATE FUNCTION correlation_accum(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION correlation_accum(exactsum, float8, float8) IS
-	'Transition function of correlation(x, y): exact sums of x, y, x^2, y^2 and x*y';
+CREATE FUNCTION _correlation_accum(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'correlation_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _correlation_accum(exactsum, float8, float8) IS
+	'Internal: transition function of correlation(x, y): exact sums of x, y, x^2, y^2 and x*y';
 
-CREATE FUNCTION correlation_inv(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION correlation_inv(exactsum, float8, float8) IS
-	'Inverse transition function of correlation(x, y): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _correlation_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'correlation_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _correlation_inv(exactsum, float8, float8) IS
+	'Internal: inverse transition function of correlation(x, y): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION correlation_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION correlation_final(exactsum) IS
-	'Final function of correlation(): the co-moment over the square root of the product of the variances, from exact sums';
+CREATE FUNCTION _correlation_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'correlation_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _correlation_final(exactsum) IS
+	'Internal: final function of correlation(): the co-moment over the square root of the product of the variances, from exact sums';
 
 CREATE AGGREGATE correlation(x float8, y float8) (
-	SFUNC = correlation_accum,
+	SFUNC = _correlation_accum,
 	STYPE = exactsum,
 	SSPACE = 224,
-	FINALFUNC = correlation_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = correlation_accum,
-	MINVFUNC = correlation_inv,
+	FINALFUNC = _correlation_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _correlation_accum,
+	MINVFUNC = _correlation_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 224,
-	MFINALFUNC = correlation_final,
+	MFINALFUNC = _correlation_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE correlation(float8, float8) IS
 	'Pearson correlation over the rows where both are not NULL, exact to 2 ulps; NULL for fewer than 2 rows or a side that does not vary';
 
-CREATE FUNCTION annualized_return_accum(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION annualized_return_accum(exactsum, float8, float8) IS
-	'Transition function of annualized_return(r, periods_per_year): exact sum of log1p(r) and of the periods';
+CREATE FUNCTION _annualized_return_accum(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'annualized_return_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _annualized_return_accum(exactsum, float8, float8) IS
+	'Internal: transition function of annualized_return(r, periods_per_year): exact sum of log1p(r) and of the periods';
 
-CREATE FUNCTION annualized_return_inv(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION annualized_return_inv(exactsum, float8, float8) IS
-	'Inverse transition function of annualized_return(r, periods_per_year): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _annualized_return_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'annualized_return_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _annualized_return_inv(exactsum, float8, float8) IS
+	'Internal: inverse transition function of annualized_return(r, periods_per_year): removes a row leaving a window frame, exactly';
 
-CREATE FUNCTION annualized_return_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION annualized_return_final(exactsum) IS
-	'Final function of annualized_return(): expm1(periods_per_year / n * sum(log1p(r))), -1 when a return is -1';
+CREATE FUNCTION _annualized_return_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'annualized_return_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _annualized_return_final(exactsum) IS
+	'Internal: final function of annualized_return(): expm1(periods_per_year / n * sum(log1p(r))), -1 when a return is -1';
 
 CREATE AGGREGATE annualized_return(r float8, periods_per_year float8) (
-	SFUNC = annualized_return_accum,
+	SFUNC = _annualized_return_accum,
 	STYPE = exactsum,
 	SSPACE = 192,
-	FINALFUNC = annualized_return_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = annualized_return_accum,
-	MINVFUNC = annualized_return_inv,
+	FINALFUNC = _annualized_return_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _annualized_return_accum,
+	MINVFUNC = _annualized_return_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 192,
-	MFINALFUNC = annualized_return_final,
+	MFINALFUNC = _annualized_return_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE annualized_return(float8, float8) IS
@@ -631,19 +817,19 @@ COMMENT ON AGGREGATE annualized_return(float8, float8) IS
 -- thousand groups at the default work_mem.  CREATE OR REPLACE AGGREGATE
 -- (PostgreSQL 12 and later) changes it and keeps every view that uses them.
 CREATE OR REPLACE AGGREGATE share_above(weight float8, threshold float8) (
-	SFUNC = share_above_accum,
+	SFUNC = _share_above_accum,
 	STYPE = weightset,
 	SSPACE = 512,
-	FINALFUNC = share_above_final,
-	COMBINEFUNC = weightset_combine,
+	FINALFUNC = _share_above_final,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 
 CREATE OR REPLACE AGGREGATE count_above(weight float8, threshold float8) (
-	SFUNC = share_above_accum,
+	SFUNC = _share_above_accum,
 	STYPE = weightset,
 	SSPACE = 512,
-	FINALFUNC = count_above_final,
-	COMBINEFUNC = weightset_combine,
+	FINALFUNC = _count_above_final,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );

@@ -186,12 +186,12 @@ WINDOW w AS (PARTITION BY rank_date ORDER BY market_cap DESC)
 ORDER BY market_cap DESC, name;
 SELECT hhi(w) AS hhi, effective_n(w) AS names
 FROM (VALUES (1e300::float8), (1e300), (1e300), (1e300)) AS v(w);
-SELECT hhi_final(exactsum_combine(
-         (SELECT hhi_accum(hhi_accum(NULL, 400), 300)),
-         (SELECT hhi_accum(hhi_accum(NULL, 200), 100)))) AS rolled_up;
-SELECT share_above_accum(share_above_accum(NULL, 100, 0.3), 400, 0.3) AS state;
-SELECT share_above_final(weightset_combine(
-         share_above_accum(share_above_accum(NULL, 400, 0.3), 300, 0.3),
-         share_above_accum(share_above_accum(NULL, 200, 0.3), 100, 0.3))) AS rolled_up;
+SELECT _hhi_final(_exactsum_combine(
+         (SELECT _hhi_accum(_hhi_accum(NULL, 400), 300)),
+         (SELECT _hhi_accum(_hhi_accum(NULL, 200), 100)))) AS rolled_up;
+SELECT _share_above_accum(_share_above_accum(NULL, 100, 0.3), 400, 0.3) AS state;
+SELECT _share_above_final(_weightset_combine(
+         _share_above_accum(_share_above_accum(NULL, 400, 0.3), 300, 0.3),
+         _share_above_accum(_share_above_accum(NULL, 200, 0.3), 100, 0.3))) AS rolled_up;
 SELECT hhi(w) FROM (VALUES (0.6), (-0.1)) AS v(w);
 SELECT share_above(market_cap, 3) FROM constituents;

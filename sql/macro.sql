@@ -226,10 +226,10 @@ JOIN LATERAL (SELECT diffusion(f.c) AS d FROM dif AS f WHERE f.i BETWEEN m.i - 1
 SELECT i, c, diffusion(c) OVER (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS d
 FROM (VALUES (1, 1::float8), (2, NULL), (3, NULL), (4, -1), (5, 0)) AS v(i, c) ORDER BY i;
 -- the state: transition, inverse, combine and final called directly
-SELECT diffusion_accum('{0,0,0}', 0.5) AS up, diffusion_accum('{1,0,1}', -0.5) AS down,
-       diffusion_accum('{1,1,2}', 0) AS flat, diffusion_retract('{1,1,3}', -2) AS retract_down,
-       diffusion_retract('{1,1,3}', 0) AS retract_flat, diffusion_combine('{1,2,4}', '{3,0,5}') AS combined,
-       diffusion_final('{3,1,8}') AS final, diffusion_final('{0,0,0}') IS NULL AS final_empty;
+SELECT _diffusion_accum('{0,0,0}', 0.5) AS up, _diffusion_accum('{1,0,1}', -0.5) AS down,
+       _diffusion_accum('{1,1,2}', 0) AS flat, _diffusion_retract('{1,1,3}', -2) AS retract_down,
+       _diffusion_retract('{1,1,3}', 0) AS retract_flat, _diffusion_combine('{1,2,4}', '{3,0,5}') AS combined,
+       _diffusion_final('{3,1,8}') AS final, _diffusion_final('{0,0,0}') IS NULL AS final_empty;
 -- the aggregate is parallel safe with a combine function and moving support
 SELECT a.aggcombinefn, a.aggmtransfn, a.aggminvtransfn, p.proparallel
 FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname = 'diffusion';
@@ -238,14 +238,14 @@ FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname = 'diff
 SELECT expect_error($$SELECT diffusion(c) FROM unnest('{1,NaN}'::float8[]) AS c$$);
 SELECT expect_error($$SELECT diffusion(c) FROM unnest('{1,Infinity}'::float8[]) AS c$$);
 SELECT expect_error($$SELECT diffusion(c) OVER (ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM unnest('{1,-Infinity,2}'::float8[]) AS c$$);
-SELECT expect_error($$SELECT diffusion_accum('{0,0}', 1)$$);
-SELECT expect_error($$SELECT diffusion_accum('{{0,0,0}}', 1)$$);
-SELECT expect_error($$SELECT diffusion_accum('{0,NULL,0}', 1)$$);
-SELECT expect_error($$SELECT diffusion_accum('{-1,0,0}', 1)$$);
-SELECT expect_error($$SELECT diffusion_accum('{2,2,3}', 1)$$);
-SELECT expect_error($$SELECT diffusion_final('{1,0,0}')$$);
-SELECT expect_error($$SELECT diffusion_combine('{0,0,0}', '{0,5,4}')$$);
-SELECT expect_error($$SELECT diffusion_retract('{0,0,0}', 0)$$);
-SELECT expect_error($$SELECT diffusion_retract('{0,1,1}', 1)$$);
-SELECT expect_error($$SELECT diffusion_accum('{0,0,9223372036854775807}', 1)$$);
-SELECT expect_error($$SELECT diffusion_combine('{0,0,9223372036854775807}', '{0,0,1}')$$);
+SELECT expect_error($$SELECT _diffusion_accum('{0,0}', 1)$$);
+SELECT expect_error($$SELECT _diffusion_accum('{{0,0,0}}', 1)$$);
+SELECT expect_error($$SELECT _diffusion_accum('{0,NULL,0}', 1)$$);
+SELECT expect_error($$SELECT _diffusion_accum('{-1,0,0}', 1)$$);
+SELECT expect_error($$SELECT _diffusion_accum('{2,2,3}', 1)$$);
+SELECT expect_error($$SELECT _diffusion_final('{1,0,0}')$$);
+SELECT expect_error($$SELECT _diffusion_combine('{0,0,0}', '{0,5,4}')$$);
+SELECT expect_error($$SELECT _diffusion_retract('{0,0,0}', 0)$$);
+SELECT expect_error($$SELECT _diffusion_retract('{0,1,1}', 1)$$);
+SELECT expect_error($$SELECT _diffusion_accum('{0,0,9223372036854775807}', 1)$$);
+SELECT expect_error($$SELECT _diffusion_combine('{0,0,9223372036854775807}', '{0,0,1}')$$);

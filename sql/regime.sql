@@ -79,7 +79,7 @@ SELECT regime_classify(101, 1) AS known_labels_still_work,
        regime_track(100.5, 1 ORDER BY i) AS track_still_works
 FROM (VALUES (1, 'recovery'::macro_regime), (2, 'expansion')) AS v(i, r);
 SELECT expect_error($$SELECT regime_shifts(r ORDER BY i) FROM (VALUES (1, 'recovery'::macro_regime), (2, 'stagflation')) AS v(i, r)$$);
-SELECT expect_error($$SELECT regime_shifts_accum('{-1,-1,0}', 'stagflation')$$);
+SELECT expect_error($$SELECT _regime_shifts_accum('{-1,-1,0}', 'stagflation')$$);
 \c contrib_regression
 DROP DATABASE tactalloc_enum_added;
 SELECT regime_classify(101, 1) AS unchanged_here;

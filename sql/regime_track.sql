@@ -116,21 +116,21 @@ SELECT regime_track(level, change, 2147483647 ORDER BY as_of) IS NULL AS never F
 
 -- the state: a float8[] {format, confirm, trend, direction, candidate, run,
 -- reported, phase, own direction, last own regime, own run, readings...}
-SELECT regime_track_accum(NULL, 99.5, 0.3) AS one_reading;
-SELECT regime_track_accum(regime_track_accum(NULL, 99.5, 0.3, 2), 99.7, 0.2, 2) AS confirmed_2;
-SELECT regime_track_accum(regime_track_accum(NULL, 99.5, 0, 2), 99.7, 0, 2) AS flat_prefix;
-SELECT regime_track_final(regime_track_accum(regime_track_accum(NULL, 99.5, 0.3, 2), 99.7, 0.2, 2)) AS final;
+SELECT _regime_track_accum(NULL, 99.5, 0.3) AS one_reading;
+SELECT _regime_track_accum(_regime_track_accum(NULL, 99.5, 0.3, 2), 99.7, 0.2, 2) AS confirmed_2;
+SELECT _regime_track_accum(_regime_track_accum(NULL, 99.5, 0, 2), 99.7, 0, 2) AS flat_prefix;
+SELECT _regime_track_final(_regime_track_accum(_regime_track_accum(NULL, 99.5, 0.3, 2), 99.7, 0.2, 2)) AS final;
 -- a state function called outside an aggregate does not change its input
-WITH s AS (SELECT regime_track_accum(NULL, 101, 0.3, 2) AS st)
-SELECT regime_track_final(st) IS NULL AS before, regime_track_final(regime_track_accum(st, 101, 0.3, 2)) AS after,
-       st = regime_track_accum(NULL, 101, 0.3, 2) AS input_unchanged FROM s;
+WITH s AS (SELECT _regime_track_accum(NULL, 101, 0.3, 2) AS st)
+SELECT _regime_track_final(st) IS NULL AS before, _regime_track_final(_regime_track_accum(st, 101, 0.3, 2)) AS after,
+       st = _regime_track_accum(NULL, 101, 0.3, 2) AS input_unchanged FROM s;
 -- the state text round-trips (float8[] prints every value exactly)
-SELECT regime_track_accum(NULL, 99.5, 0.3, 2, 99.25)::text::float8[] = regime_track_accum(NULL, 99.5, 0.3, 2, 99.25) AS round_trip;
+SELECT _regime_track_accum(NULL, 99.5, 0.3, 2, 99.25)::text::float8[] = _regime_track_accum(NULL, 99.5, 0.3, 2, 99.25) AS round_trip;
 
 -- combine: "segment a followed by segment b" gives the result of reading the
 -- whole series in order, for every split of every series, nested either way.
 -- A test-only aggregate exposes the raw state of a segment.
-CREATE AGGREGATE pg_temp.track_state(float8, float8, integer) (SFUNC = regime_track_accum, STYPE = float8[]);
+CREATE AGGREGATE pg_temp.track_state(float8, float8, integer) (SFUNC = _regime_track_accum, STYPE = float8[]);
 CREATE TEMP TABLE seq AS
 SELECT sid, i,
        CASE WHEN h % 23 = 0 THEN NULL ELSE 99 + (h / 7) % 2 END::float8 AS level,
@@ -143,25 +143,25 @@ FROM seq, generate_series(1, 4) AS c, generate_series(0, 12) AS a, generate_seri
 WHERE a <= b GROUP BY sid, c, a, b;
 CREATE INDEX ON seg (sid, c, a, b);
 SELECT count(*) AS splits,
-       count(*) FILTER (WHERE regime_track_final(regime_track_combine(regime_track_combine(x.st, y.st), z.st))
-                              IS NOT DISTINCT FROM regime_track_final(t.st)) AS left_nested_ok,
-       count(*) FILTER (WHERE regime_track_final(regime_track_combine(x.st, regime_track_combine(y.st, z.st)))
-                              IS NOT DISTINCT FROM regime_track_final(t.st)) AS right_nested_ok
+       count(*) FILTER (WHERE _regime_track_final(_regime_track_combine(_regime_track_combine(x.st, y.st), z.st))
+                              IS NOT DISTINCT FROM _regime_track_final(t.st)) AS left_nested_ok,
+       count(*) FILTER (WHERE _regime_track_final(_regime_track_combine(x.st, _regime_track_combine(y.st, z.st)))
+                              IS NOT DISTINCT FROM _regime_track_final(t.st)) AS right_nested_ok
 FROM seg t
 JOIN seg x ON x.sid = t.sid AND x.c = t.c AND x.a = 0 AND t.a = 0
 JOIN seg y ON y.sid = t.sid AND y.c = t.c AND y.a = x.b
 JOIN seg z ON z.sid = t.sid AND z.c = t.c AND z.a = y.b AND z.b = t.b;
 -- and the final regime of every prefix matches the window aggregate
-SELECT count(*) AS prefixes, count(*) FILTER (WHERE w IS NOT DISTINCT FROM regime_track_final(st)) AS same
+SELECT count(*) AS prefixes, count(*) FILTER (WHERE w IS NOT DISTINCT FROM _regime_track_final(st)) AS same
 FROM (SELECT sid, c, i, regime_track(level, change, c) OVER (PARTITION BY sid, c ORDER BY i) AS w
       FROM seq, generate_series(1, 4) AS c) AS v
 JOIN seg ON seg.sid = v.sid AND seg.c = v.c AND seg.a = 0 AND seg.b = v.i;
 -- states stay small: the kept prefix is the leading flat readings plus at most confirm readings
 SELECT max(array_length(st, 1)) - 11 AS longest_prefix FROM seg;
 -- NULL partials
-SELECT regime_track_combine(NULL, NULL) IS NULL AS both_null,
-       regime_track_final(regime_track_combine(NULL, regime_track_accum(NULL, 101, 1))) AS left_null,
-       regime_track_final(regime_track_combine(regime_track_accum(NULL, 101, 1), NULL)) AS right_null;
+SELECT _regime_track_combine(NULL, NULL) IS NULL AS both_null,
+       _regime_track_final(_regime_track_combine(NULL, _regime_track_accum(NULL, 101, 1))) AS left_null,
+       _regime_track_final(_regime_track_combine(_regime_track_accum(NULL, 101, 1), NULL)) AS right_null;
 
 -- without ORDER BY the rows would come in no defined order, and a parallel
 -- plan would combine partial states in any order: an unordered call is
@@ -213,8 +213,8 @@ FROM (SELECT i, regime_track(101, CASE WHEN i % 2 = 0 THEN 0 ELSE 1 END, 150000)
 -- a state of 200 000 readings in flat, passed by hand, combined and read back
 WITH s AS (SELECT pg_temp.track_state(100, 0, 3 ORDER BY i) AS st FROM generate_series(1, 200000) AS i)
 SELECT array_length(st, 1) - 11 AS kept,
-       regime_track_final(regime_track_combine(regime_track_accum(NULL, 101, 1, 3), st)) AS after_up,
-       regime_track_final(regime_track_combine(st, st)) IS NULL AS flat_twice
+       _regime_track_final(_regime_track_combine(_regime_track_accum(NULL, 101, 1, 3), st)) AS after_up,
+       _regime_track_final(_regime_track_combine(st, st)) IS NULL AS flat_twice
 FROM s;
 
 -- errors
@@ -226,84 +226,84 @@ SELECT expect_error($$SELECT regime_track(l, c ORDER BY l) FROM (VALUES (99::flo
 SELECT expect_error($$SELECT regime_track(l, c, 1, 'Infinity' ORDER BY l) FROM (VALUES (99::float8, 1::float8)) AS v(l, c)$$);
 SELECT expect_error($$SELECT regime_track(l, c, k ORDER BY k) FROM (VALUES (99::float8, 1::float8, 1), (99, 1, 2)) AS v(l, c, k)$$);
 SELECT expect_error($$SELECT regime_track(l, c, 1, t ORDER BY t DESC) FROM (VALUES (99::float8, 1::float8, 100::float8), (99, 1, 99)) AS v(l, c, t)$$);
-SELECT expect_error($$SELECT regime_track_combine(regime_track_accum(NULL, 99, 1, 2), regime_track_accum(NULL, 99, 1, 3))$$);
+SELECT expect_error($$SELECT _regime_track_combine(_regime_track_accum(NULL, 99, 1, 2), _regime_track_accum(NULL, 99, 1, 3))$$);
 -- malformed states
-SELECT expect_error($$SELECT regime_track_final('{}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,0,-1,0,-1,0,0,-1}')$$);
-SELECT expect_error($$SELECT regime_track_final('{{1,1,100,0,-1,0,-1,0,0,-1,0}}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,0,-1,0,-1,0,0,-1,NULL}')$$);
-SELECT expect_error($$SELECT regime_track_final('{2,1,100,0,-1,0,-1,0,0,-1,0}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,0,100,0,-1,0,-1,0,0,-1,0}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1.5,100,0,-1,0,-1,0,0,-1,0}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,NaN,0,-1,0,-1,0,0,-1,0}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,2,-1,0,-1,0,0,-1,0}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,7,1,1,2,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,2,100,1,1,3,1,2,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,1,1,9,2,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,1,1,1,3,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,0,1,1,1,0,0,-1,0}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,1,1,1,2,1,1,1,5}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,2,100,1,1,2,1,1,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,0,-1,0,-1,0,0,-1,0,6}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,0,-1,0,-1,0,0,-1,0,0.5}')$$);
-SELECT expect_error($$SELECT regime_track_accum('{1,1,100,0,-1,0,-1,0,0,-1,0,-1}', 99, 1)$$);
-SELECT expect_error($$SELECT regime_track_combine('{1,1,100,0,-1,0,-1,0,0,-1,0}', '{1,1,100,1,1,1,1,9,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_track_combine(NULL, '{1,1,100,0,-1,0,-1,0,0,-1,7}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,0,-1,0,-1,0,0,-1}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{{1,1,100,0,-1,0,-1,0,0,-1,0}}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,0,-1,0,-1,0,0,-1,NULL}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{2,1,100,0,-1,0,-1,0,0,-1,0}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,0,100,0,-1,0,-1,0,0,-1,0}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1.5,100,0,-1,0,-1,0,0,-1,0}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,NaN,0,-1,0,-1,0,0,-1,0}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,2,-1,0,-1,0,0,-1,0}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,1,7,1,1,2,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,2,100,1,1,3,1,2,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,1,1,1,9,2,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,1,1,1,1,3,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,0,1,1,1,0,0,-1,0}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,1,1,1,1,2,1,1,1,5}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,2,100,1,1,2,1,1,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,0,-1,0,-1,0,0,-1,0,6}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,0,-1,0,-1,0,0,-1,0,0.5}')$$);
+SELECT expect_error($$SELECT _regime_track_accum('{1,1,100,0,-1,0,-1,0,0,-1,0,-1}', 99, 1)$$);
+SELECT expect_error($$SELECT _regime_track_combine('{1,1,100,0,-1,0,-1,0,0,-1,0}', '{1,1,100,1,1,1,1,9,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_track_combine(NULL, '{1,1,100,0,-1,0,-1,0,0,-1,7}')$$);
 -- a state claiming a known run its readings do not give
-SELECT expect_error($$SELECT regime_track_combine('{1,2,100,0,-1,0,-1,0,0,-1,0}', '{1,2,100,1,1,1,-1,1,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_track_combine('{1,2,100,0,-1,0,-1,0,0,-1,0}', '{1,2,100,1,1,1,-1,1,1,1,1}')$$);
 
 -- forged but well-formed states: the header must be what the kept readings
 -- give (a collecting state holds every reading it read), a synced state
 -- keeps none, a known run is only claimed after the readings that make it
-SELECT expect_error($$SELECT regime_track_final('{1,2,100,1,1,1,1,0,1,1,1,5}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,2,100,1,1,1,-1,0,1,2,1,5}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,1,1,1,2,1,1,1,5}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,3,100,1,1,1,-1,1,1,1,1,5}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,3,100,1,1,1,-1,1,1,1,1,5,3,5}')$$);
-SELECT expect_error($$SELECT regime_track_accum('{1,2,100,1,1,1,1,0,1,1,1,5}', 101, 1, 2)$$);
-SELECT expect_error($$SELECT regime_track_combine('{1,2,100,0,-1,0,-1,0,0,-1,0}', '{1,2,100,1,1,1,1,0,1,1,1,5}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,2,100,1,1,1,1,0,1,1,1,5}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,2,100,1,1,1,-1,0,1,2,1,5}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,1,1,1,1,2,1,1,1,5}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,3,100,1,1,1,-1,1,1,1,1,5}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,3,100,1,1,1,-1,1,1,1,1,5,3,5}')$$);
+SELECT expect_error($$SELECT _regime_track_accum('{1,2,100,1,1,1,1,0,1,1,1,5}', 101, 1, 2)$$);
+SELECT expect_error($$SELECT _regime_track_combine('{1,2,100,0,-1,0,-1,0,0,-1,0}', '{1,2,100,1,1,1,1,0,1,1,1,5}')$$);
 -- the states the functions build pass the same checks
-SELECT regime_track_final('{1,2,100,1,1,1,-1,0,1,1,1,5}') IS NULL AS one_up_reading,
-       regime_track_final('{1,3,100,1,0,1,-1,1,1,0,1,5,2}') IS NULL AS run_restarted,
-       regime_track_final(regime_track_accum(regime_track_accum(NULL, 101, 1, 2), 101, 0, 2)) AS confirmed;
+SELECT _regime_track_final('{1,2,100,1,1,1,-1,0,1,1,1,5}') IS NULL AS one_up_reading,
+       _regime_track_final('{1,3,100,1,0,1,-1,1,1,0,1,5,2}') IS NULL AS run_restarted,
+       _regime_track_final(_regime_track_accum(_regime_track_accum(NULL, 101, 1, 2), 101, 0, 2)) AS confirmed;
 -- junk in every field of a state: NaN, infinities, huge, subnormal and
 -- fractional values each raise 22023 (trend takes any finite value)
 SELECT i AS field, v AS value,
-       expect_error(format($$SELECT regime_track_final(%L)$$,
+       expect_error(format($$SELECT _regime_track_final(%L)$$,
          (SELECT array_agg(CASE WHEN k = i THEN v::float8 ELSE d END ORDER BY k)
           FROM unnest('{1,2,100,1,1,1,-1,0,1,1,1,5}'::float8[]) WITH ORDINALITY AS t(d, k)))) AS error
 FROM generate_series(1, 12) AS i, unnest(ARRAY['NaN', '-Infinity', '1e308', '5e-324', '0.5']) AS v
 WHERE NOT (i = 3 AND v IN ('1e308', '5e-324'))
 ORDER BY i, v;
-SELECT regime_track_final('{1,2147483647,100,0,-1,0,-1,0,0,-1,0}') IS NULL AS largest_confirm,
-       regime_track_final('{1,1,-0,0,-1,0,-1,-0,-0,-1,-0}') IS NULL AS negative_zeros,
-       regime_track_final('{1,1,5e-324,1,1,1,1,2,1,1,1}') AS subnormal_trend,
-       regime_track_final('{1,1,-1.7976931348623157e308,-1,2,1,2,2,1,2,1}') AS lowest_trend,
-       regime_track_final('[0:10]={1,1,100,-1,3,1,3,2,1,3,1}') AS other_lower_bound;
+SELECT _regime_track_final('{1,2147483647,100,0,-1,0,-1,0,0,-1,0}') IS NULL AS largest_confirm,
+       _regime_track_final('{1,1,-0,0,-1,0,-1,-0,-0,-1,-0}') IS NULL AS negative_zeros,
+       _regime_track_final('{1,1,5e-324,1,1,1,1,2,1,1,1}') AS subnormal_trend,
+       _regime_track_final('{1,1,-1.7976931348623157e308,-1,2,1,2,2,1,2,1}') AS lowest_trend,
+       _regime_track_final('[0:10]={1,1,100,-1,3,1,3,2,1,3,1}') AS other_lower_bound;
 -- a candidate regime read against the other direction
-SELECT expect_error($$SELECT regime_track_final('{1,1,100,1,3,1,3,2,1,3,1}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,2,100,-1,-1,0,-1,0,1,1,1,5}')$$);
-SELECT expect_error($$SELECT regime_track_final('{1,2147483648,100,0,-1,0,-1,0,0,-1,0}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,1,100,1,3,1,3,2,1,3,1}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,2,100,-1,-1,0,-1,0,1,1,1,5}')$$);
+SELECT expect_error($$SELECT _regime_track_final('{1,2147483648,100,0,-1,0,-1,0,0,-1,0}')$$);
 -- extreme readings: -0 is flat, subnormals have a sign, the edges of the
 -- double range classify against any trend
-SELECT regime_track_final(regime_track_accum(regime_track_accum(NULL, 0, 1, 1, 0), '-0', '-0', 1, 0)) AS minus_zero_flat,
-       regime_track_final(regime_track_accum(NULL, '-0', '5e-324', 1, 0)) AS subnormal_up_at_trend,
-       regime_track_final(regime_track_accum(NULL, '-5e-324', '-5e-324', 1, 0)) AS subnormal_down_below,
-       regime_track_final(regime_track_accum(NULL, 1.7976931348623157e308, -1.7976931348623157e308, 1, 1.7976931348623157e308)) AS at_largest_trend,
-       regime_track_final(regime_track_accum(NULL, -1.7976931348623157e308, 1, 1, -1.7976931348623157e308)) AS at_lowest_trend;
-SELECT expect_error($$SELECT regime_track_accum(NULL, 'NaN', 1)$$) AS nan_level,
-       expect_error($$SELECT regime_track_accum(NULL, 99, '-Infinity')$$) AS infinite_change,
-       expect_error($$SELECT regime_track_accum(NULL, 99, 1, 1, 'NaN')$$) AS nan_trend,
-       expect_error($$SELECT regime_track_accum(NULL, 99, 1, -2147483648)$$) AS lowest_confirm;
+SELECT _regime_track_final(_regime_track_accum(_regime_track_accum(NULL, 0, 1, 1, 0), '-0', '-0', 1, 0)) AS minus_zero_flat,
+       _regime_track_final(_regime_track_accum(NULL, '-0', '5e-324', 1, 0)) AS subnormal_up_at_trend,
+       _regime_track_final(_regime_track_accum(NULL, '-5e-324', '-5e-324', 1, 0)) AS subnormal_down_below,
+       _regime_track_final(_regime_track_accum(NULL, 1.7976931348623157e308, -1.7976931348623157e308, 1, 1.7976931348623157e308)) AS at_largest_trend,
+       _regime_track_final(_regime_track_accum(NULL, -1.7976931348623157e308, 1, 1, -1.7976931348623157e308)) AS at_lowest_trend;
+SELECT expect_error($$SELECT _regime_track_accum(NULL, 'NaN', 1)$$) AS nan_level,
+       expect_error($$SELECT _regime_track_accum(NULL, 99, '-Infinity')$$) AS infinite_change,
+       expect_error($$SELECT _regime_track_accum(NULL, 99, 1, 1, 'NaN')$$) AS nan_trend,
+       expect_error($$SELECT _regime_track_accum(NULL, 99, 1, -2147483648)$$) AS lowest_confirm;
 -- a state handed to an aggregate as its initial value goes through the same
 -- checks, then continues as any other
 CREATE AGGREGATE pg_temp.track_from_flat(float8, float8, integer) (
-	SFUNC = regime_track_accum, STYPE = float8[], FINALFUNC = regime_track_final,
+	SFUNC = _regime_track_accum, STYPE = float8[], FINALFUNC = _regime_track_final,
 	INITCOND = '{1,2,100,0,-1,0,-1,0,0,-1,0,4,4,1}');
 SELECT pg_temp.track_from_flat(l, c, 2 ORDER BY i) AS after_two_up
 FROM (VALUES (1, 99::float8, 1::float8), (2, 99, 1)) AS v(i, l, c);
 CREATE AGGREGATE pg_temp.track_forged(float8, float8, integer) (
-	SFUNC = regime_track_accum, STYPE = float8[], FINALFUNC = regime_track_final,
+	SFUNC = _regime_track_accum, STYPE = float8[], FINALFUNC = _regime_track_final,
 	INITCOND = '{1,2,100,0,-1,0,3,0,0,-1,0,4}');
 SELECT expect_error($$SELECT pg_temp.track_forged(l, c, 2 ORDER BY i) FROM (VALUES (1, 99::float8, 1::float8)) AS v(i, l, c)$$);
 
@@ -339,42 +339,42 @@ FROM (SELECT region, as_of, regime_track(level, change) OVER (PARTITION BY regio
             FROM lei_regions) AS s) AS t
 GROUP BY region ORDER BY region;
 -- states and combine by hand: a followed by b
-SELECT regime_shifts_accum(regime_shifts_accum('{-1,-1,0}', 'recovery'), 'expansion') AS state;
-SELECT regime_shifts_final(regime_shifts_combine('{0,1,1}', '{1,2,1}')) AS same_boundary,
-       regime_shifts_final(regime_shifts_combine('{0,1,1}', '{0,2,1}')) AS shift_at_boundary,
-       regime_shifts_final(regime_shifts_combine('{-1,-1,0}', '{0,2,1}')) AS left_empty,
-       regime_shifts_final(regime_shifts_combine('{0,2,1}', '{-1,-1,0}')) AS right_empty,
-       regime_shifts_final('{-1,-1,0}') IS NULL AS empty_is_null;
+SELECT _regime_shifts_accum(_regime_shifts_accum('{-1,-1,0}', 'recovery'), 'expansion') AS state;
+SELECT _regime_shifts_final(_regime_shifts_combine('{0,1,1}', '{1,2,1}')) AS same_boundary,
+       _regime_shifts_final(_regime_shifts_combine('{0,1,1}', '{0,2,1}')) AS shift_at_boundary,
+       _regime_shifts_final(_regime_shifts_combine('{-1,-1,0}', '{0,2,1}')) AS left_empty,
+       _regime_shifts_final(_regime_shifts_combine('{0,2,1}', '{-1,-1,0}')) AS right_empty,
+       _regime_shifts_final('{-1,-1,0}') IS NULL AS empty_is_null;
 -- every split of the history combines to the serial count
-CREATE AGGREGATE pg_temp.shifts_state(macro_regime) (SFUNC = regime_shifts_accum, STYPE = bigint[], INITCOND = '{-1,-1,0}');
+CREATE AGGREGATE pg_temp.shifts_state(macro_regime) (SFUNC = _regime_shifts_accum, STYPE = bigint[], INITCOND = '{-1,-1,0}');
 SELECT count(*) AS splits,
-       count(*) FILTER (WHERE regime_shifts_final(regime_shifts_combine(a.st, b.st)) = serial.n) AS same_as_serial,
+       count(*) FILTER (WHERE _regime_shifts_final(_regime_shifts_combine(a.st, b.st)) = serial.n) AS same_as_serial,
        min(serial.n) AS serial
 FROM (SELECT as_of AS k FROM history) AS ks
 CROSS JOIN LATERAL (SELECT pg_temp.shifts_state(regime ORDER BY as_of) AS st FROM history WHERE as_of < ks.k) AS a
 CROSS JOIN LATERAL (SELECT pg_temp.shifts_state(regime ORDER BY as_of) AS st FROM history WHERE as_of >= ks.k) AS b
 CROSS JOIN (SELECT regime_shifts(regime ORDER BY as_of) AS n FROM history) AS serial;
 -- errors: malformed states and overflow
-SELECT expect_error($$SELECT regime_shifts_final('{0,1}')$$);
-SELECT expect_error($$SELECT regime_shifts_final('{0,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_shifts_final('{0,NULL,1}')$$);
-SELECT expect_error($$SELECT regime_shifts_final('{{0,1,1}}')$$);
-SELECT expect_error($$SELECT regime_shifts_final('{4,1,1}')$$);
-SELECT expect_error($$SELECT regime_shifts_final('{0,-2,1}')$$);
-SELECT expect_error($$SELECT regime_shifts_final('{0,1,-1}')$$);
-SELECT expect_error($$SELECT regime_shifts_final('{-1,1,0}')$$);
-SELECT expect_error($$SELECT regime_shifts_final('{-1,-1,3}')$$);
-SELECT expect_error($$SELECT regime_shifts_accum('{7,1,1}', 'recovery')$$);
-SELECT expect_error($$SELECT regime_shifts_combine('{0,1,1}', '{0,1,1,1}')$$);
-SELECT expect_error($$SELECT regime_shifts_combine('{0,1,9223372036854775807}', '{0,1,1}')$$);
-SELECT expect_error($$SELECT regime_shifts_accum('{0,1,9223372036854775807}', 'recovery')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{0,1}')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{0,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{0,NULL,1}')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{{0,1,1}}')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{4,1,1}')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{0,-2,1}')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{0,1,-1}')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{-1,1,0}')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{-1,-1,3}')$$);
+SELECT expect_error($$SELECT _regime_shifts_accum('{7,1,1}', 'recovery')$$);
+SELECT expect_error($$SELECT _regime_shifts_combine('{0,1,1}', '{0,1,1,1}')$$);
+SELECT expect_error($$SELECT _regime_shifts_combine('{0,1,9223372036854775807}', '{0,1,1}')$$);
+SELECT expect_error($$SELECT _regime_shifts_accum('{0,1,9223372036854775807}', 'recovery')$$);
 -- a count of shifts needs first and last to agree with it
-SELECT expect_error($$SELECT regime_shifts_final('{0,1,0}')$$);
-SELECT regime_shifts_final('{3,3,9223372036854775807}') AS largest,
-       regime_shifts_final(regime_shifts_accum('{3,3,9223372036854775807}', 'contraction')) AS same_regime_no_shift,
-       regime_shifts_final(regime_shifts_combine('{0,2,5}', '{2,1,1}')) AS joined_without_shift,
-       regime_shifts_final(regime_shifts_combine('{0,2,5}', '{-1,-1,0}')) AS empty_right;
-SELECT expect_error($$SELECT regime_shifts_accum('{3,3,9223372036854775807}', 'recovery')$$);
+SELECT expect_error($$SELECT _regime_shifts_final('{0,1,0}')$$);
+SELECT _regime_shifts_final('{3,3,9223372036854775807}') AS largest,
+       _regime_shifts_final(_regime_shifts_accum('{3,3,9223372036854775807}', 'contraction')) AS same_regime_no_shift,
+       _regime_shifts_final(_regime_shifts_combine('{0,2,5}', '{2,1,1}')) AS joined_without_shift,
+       _regime_shifts_final(_regime_shifts_combine('{0,2,5}', '{-1,-1,0}')) AS empty_right;
+SELECT expect_error($$SELECT _regime_shifts_accum('{3,3,9223372036854775807}', 'recovery')$$);
 
 -- oecd_phase: the OECD names of the quadrants (OECD 'slowdown' = contraction)
 SELECT oecd_phase(99.0, 0.3) AS recovery, oecd_phase(101.0, 0.3) AS expansion,

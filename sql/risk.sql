@@ -64,35 +64,35 @@ SELECT expect_error($$SELECT correlation(x, y) FROM (VALUES (1::float8, 'NaN'::f
 SELECT expect_error($$SELECT annualized_return(r, 12) FROM (VALUES (-1.5::float8)) AS v(r)$$);
 SELECT expect_error($$SELECT annualized_return(r, 12) FROM (VALUES (1::float8), (1e300)) AS v(r)$$);
 -- states: a text form that round-trips, invariants of forged states
-SELECT volatility_accum(volatility_accum(NULL, 1), 2) AS vol_state,
-       beta_accum(NULL, 1, 2) AS beta_state, correlation_accum(NULL, 1, 2) AS corr_state;
-SELECT volatility_final('1;vol;plain;2;1.0.1.00000003;1.0.1.00000005;0;0'::exactsum) AS from_text;
+SELECT _volatility_accum(_volatility_accum(NULL, 1), 2) AS vol_state,
+       _beta_accum(NULL, 1, 2) AS beta_state, _correlation_accum(NULL, 1, 2) AS corr_state;
+SELECT _volatility_final('1;vol;plain;2;1.0.1.00000003;1.0.1.00000005;0;0'::exactsum) AS from_text;
 SELECT expect_error($$SELECT '1;vol;plain;2;1.0.1.00000003;1.0.1.00000004;0;0'::exactsum$$) AS below_cauchy_schwarz;
 SELECT expect_error($$SELECT '1;vol;plain;2;1.0.1.00000003;1.0.1.-00000005;0;0'::exactsum$$) AS negative_squares;
 SELECT expect_error($$SELECT '1;vol;plain;2;1.0.1.00000003;1.0.1.00000005;1.0.1.00000001;1.0.1.00000001'::exactsum$$) AS periods_without_mode;
 SELECT expect_error($$SELECT '1;vol;annual;2;1.0.1.00000003;1.0.1.00000005;0;0'::exactsum$$) AS annual_without_periods;
 SELECT expect_error($$SELECT '1;corr;plain;2;1.0.1.00000003;1.0.1.00000003;1.0.1.00000005;1.0.1.00000005;1.0.1.00000007'::exactsum$$) AS correlation_above_one;
 SELECT expect_error($$SELECT '1;annret;annual;1;0;1.-1.1.80000000;1.0.1.0000000c;1.0.1.00000090'::exactsum$$) AS half_a_wipe_out;
-SELECT expect_error($$SELECT exactsum_combine(volatility_accum(NULL, 1), volatility_accum_annual(NULL, 1, 12))$$) AS mixed_modes;
+SELECT expect_error($$SELECT _exactsum_combine(_volatility_accum(NULL, 1), _volatility_accum_annual(NULL, 1, 12))$$) AS mixed_modes;
 
 -- inverse transition functions: a row leaves exactly, and the state is as
 -- compact as if the row had never been added (same text, same size)
-SELECT volatility_inv(volatility_accum(volatility_accum(NULL, 0.1), 1e300), 1e300)::text
-         = volatility_accum(NULL, 0.1)::text AS same_text,
-       pg_column_size(volatility_inv(volatility_accum(volatility_accum(NULL, 0.1), 1e300), 1e300))
-         = pg_column_size(volatility_accum(NULL, 0.1)) AS same_size,
-       pg_column_size(volatility_accum(volatility_accum(NULL, 0.1), 1e300))
-         > pg_column_size(volatility_accum(NULL, 0.1)) AS grew_first;
-SELECT pg_column_size(hhi_inv(hhi_inv(hhi_accum(hhi_accum(NULL, 1e-300), 1e300), 1e300), 1e-300))
-         = pg_column_size(hhi_accum(NULL, 1)) AS back_to_empty,
-       hhi_inv(hhi_accum(NULL, 1e300), 1e300)::text AS empty_state;
-SELECT compound_return_final(compound_return_inv(compound_return_accum(compound_return_accum(NULL, 0.1), -1), -1)) AS wipe_out_left;
+SELECT _volatility_inv(_volatility_accum(_volatility_accum(NULL, 0.1), 1e300), 1e300)::text
+         = _volatility_accum(NULL, 0.1)::text AS same_text,
+       pg_column_size(_volatility_inv(_volatility_accum(_volatility_accum(NULL, 0.1), 1e300), 1e300))
+         = pg_column_size(_volatility_accum(NULL, 0.1)) AS same_size,
+       pg_column_size(_volatility_accum(_volatility_accum(NULL, 0.1), 1e300))
+         > pg_column_size(_volatility_accum(NULL, 0.1)) AS grew_first;
+SELECT pg_column_size(_hhi_inv(_hhi_inv(_hhi_accum(_hhi_accum(NULL, 1e-300), 1e300), 1e300), 1e-300))
+         = pg_column_size(_hhi_accum(NULL, 1)) AS back_to_empty,
+       _hhi_inv(_hhi_accum(NULL, 1e300), 1e300)::text AS empty_state;
+SELECT _compound_return_final(_compound_return_inv(_compound_return_accum(_compound_return_accum(NULL, 0.1), -1), -1)) AS wipe_out_left;
 -- removing a row that was not added, or from an empty state, is an error
-SELECT expect_error($$SELECT hhi_inv(hhi_accum(NULL, 1), 2)$$);
-SELECT expect_error($$SELECT hhi_inv(hhi_inv(hhi_accum(NULL, 1), 1), 1)$$);
-SELECT expect_error($$SELECT volatility_inv(NULL, 1)$$);
-SELECT expect_error($$SELECT compound_return_inv(compound_return_accum(NULL, 0.1), -1)$$);
-SELECT expect_error($$SELECT index_multiple_inv(index_multiple_accum_weighted(NULL, 1, 2, 3), 1, 2)$$);
+SELECT expect_error($$SELECT _hhi_inv(_hhi_accum(NULL, 1), 2)$$);
+SELECT expect_error($$SELECT _hhi_inv(_hhi_inv(_hhi_accum(NULL, 1), 1), 1)$$);
+SELECT expect_error($$SELECT _volatility_inv(NULL, 1)$$);
+SELECT expect_error($$SELECT _compound_return_inv(_compound_return_accum(NULL, 0.1), -1)$$);
+SELECT expect_error($$SELECT _index_multiple_inv(_index_multiple_accum_weighted(NULL, 1, 2, 3), 1, 2)$$);
 
 -- Rolling windows against a recomputation of every frame.  Three series
 -- of 60 rows with NULLs, ties (t and grp: groups of three), a few huge

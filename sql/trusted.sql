@@ -34,8 +34,8 @@ SELECT tilt, shipped FROM regime_playbook WHERE regime = 'recovery' AND asset = 
 SELECT count(*) AS removed FROM regime_playbook_removed;
 -- what the owner cannot do: change the extension's objects, which the
 -- bootstrap superuser owns
-SELECT expect_error($$ALTER FUNCTION analytics.hhi_final(analytics.exactsum) VOLATILE$$) IS NOT NULL AS cannot_alter;
-SELECT expect_error($$ALTER FUNCTION analytics.hhi_final(analytics.exactsum) VOLATILE$$) LIKE '42501:%' AS insufficient_privilege;
+SELECT expect_error($$ALTER FUNCTION analytics._hhi_final(analytics.exactsum) VOLATILE$$) IS NOT NULL AS cannot_alter;
+SELECT expect_error($$ALTER FUNCTION analytics._hhi_final(analytics.exactsum) VOLATILE$$) LIKE '42501:%' AS insufficient_privilege;
 SELECT expect_error($$DROP FUNCTION analytics.regime_tilts(analytics.macro_regime)$$) LIKE '42501:%' OR
        expect_error($$DROP FUNCTION analytics.regime_tilts(analytics.macro_regime)$$) LIKE '2BP01:%' AS cannot_drop_a_member;
 -- another user reads through the functions and the playbook, and cannot edit it

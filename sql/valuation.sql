@@ -61,7 +61,7 @@ SELECT expect_error($$SELECT index_multiple(c, e) FROM (VALUES (1::float8, '-Inf
 SELECT expect_error($$SELECT index_multiple(c, e, w) FROM (VALUES (1::float8, 1::float8, -1::float8)) AS v(c, e, w)$$);
 SELECT expect_error($$SELECT index_multiple(c, e, w) FROM (VALUES (1::float8, 1::float8, 'NaN'::float8)) AS v(c, e, w)$$);
 SELECT expect_error($$SELECT index_multiple(c, e, w) FROM (VALUES (1e-300::float8, 1e300::float8, 1e300::float8)) AS v(c, e, w)$$);
-SELECT expect_error($$SELECT exactsum_combine(index_multiple_accum(NULL, 1, 1), index_multiple_accum_weighted(NULL, 1, 1, 1))$$);
+SELECT expect_error($$SELECT _exactsum_combine(_index_multiple_accum(NULL, 1, 1), _index_multiple_accum_weighted(NULL, 1, 1, 1))$$);
 
 -- parity_upside
 SELECT parity_upside(19.5, 28) AS to_28, parity_upside(28, 19.5) AS to_19_5, parity_upside(20, 20) AS at_parity,
@@ -142,32 +142,32 @@ SELECT expect_error($$SELECT current_streak(small_beat_large) FROM beats$$);
 SELECT expect_error($$SELECT longest_streak(small_beat_large) OVER () FROM beats$$);
 SELECT expect_error($$SELECT current_streak(small_beat_large) OVER (PARTITION BY i % 2) FROM beats$$);
 -- counts beyond bigint: 22003 naming bigint and the aggregate the user wrote
-SELECT expect_error($$SELECT streak_accum('{9223372036854775807,0,0,0}', true)$$);
-SELECT expect_error($$SELECT streak_combine('{9223372036854775807,0,0,0}', '{1,1,1,1}')$$);
+SELECT expect_error($$SELECT _streak_accum('{9223372036854775807,0,0,0}', true)$$);
+SELECT expect_error($$SELECT _streak_combine('{9223372036854775807,0,0,0}', '{1,1,1,1}')$$);
 CREATE AGGREGATE pg_temp.streak_near_limit(bool) (
-	SFUNC = streak_accum, STYPE = int8[], FINALFUNC = current_streak_final,
+	SFUNC = _streak_accum, STYPE = int8[], FINALFUNC = _current_streak_final,
 	INITCOND = '{9223372036854775806,9223372036854775806,9223372036854775806,9223372036854775806}');
 SELECT pg_temp.streak_near_limit(f ORDER BY i) AS at_the_limit FROM (VALUES (1, true)) AS v(i, f);
 SELECT expect_error($$SELECT pg_temp.streak_near_limit(f ORDER BY i) FROM (VALUES (1, true), (2, true)) AS v(i, f)$$);
 -- the state functions called by hand: junk, forged and extreme states
-SELECT s AS state, expect_error(format($$SELECT longest_streak_final(%L)$$, s)) AS longest
+SELECT s AS state, expect_error(format($$SELECT _longest_streak_final(%L)$$, s)) AS longest
 FROM unnest(ARRAY['{}', '{1,1,1}', '{1,1,1,1,1}', '{{1,1},{1,1}}', '{1,NULL,1,1}', '{-1,0,0,0}',
                   '{3,0,0,4}', '{5,3,3,3}', '{5,5,4,5}', '{8,1,1,5}', '{4,0,-1,0}',
                   '{9223372036854775807,0,0,9223372036854775807}']) AS s;
-SELECT expect_error($$SELECT current_streak_final('{5,5,4,5}')$$) AS current,
-       expect_error($$SELECT streak_accum('{8,1,1,5}', false)$$) AS accum,
-       expect_error($$SELECT streak_combine('{2,2,2,2}', '{8,1,1,5}')$$) AS combine_right,
-       expect_error($$SELECT streak_combine('{8,1,1,5}', NULL)$$) AS combine_left;
+SELECT expect_error($$SELECT _current_streak_final('{5,5,4,5}')$$) AS current,
+       expect_error($$SELECT _streak_accum('{8,1,1,5}', false)$$) AS accum,
+       expect_error($$SELECT _streak_combine('{2,2,2,2}', '{8,1,1,5}')$$) AS combine_right,
+       expect_error($$SELECT _streak_combine('{8,1,1,5}', NULL)$$) AS combine_left;
 -- states that are consistent give values within 0 .. rows
-SELECT longest_streak_final('{10,1,1,5}') AS longest, current_streak_final('{10,1,1,5}') AS current,
-       longest_streak_final('{9223372036854775807,9223372036854775807,9223372036854775807,9223372036854775807}') AS all_true,
-       current_streak_final('{9223372036854775807,0,0,0}') AS all_false,
-       longest_streak_final('{0,0,0,0}') IS NULL AS no_rows;
+SELECT _longest_streak_final('{10,1,1,5}') AS longest, _current_streak_final('{10,1,1,5}') AS current,
+       _longest_streak_final('{9223372036854775807,9223372036854775807,9223372036854775807,9223372036854775807}') AS all_true,
+       _current_streak_final('{9223372036854775807,0,0,0}') AS all_false,
+       _longest_streak_final('{0,0,0,0}') IS NULL AS no_rows;
 -- combine joins two ordered stretches, and takes NULLs and empty states
-SELECT streak_combine('{3,3,3,3}', '{2,2,2,2}') AS all_true, streak_combine('{4,1,2,2}', '{3,1,0,1}') AS joined,
-       streak_combine(NULL, '{3,1,0,1}') AS left_null, streak_combine('{4,1,2,2}', NULL) AS right_null,
-       streak_combine('{0,0,0,0}', '{3,1,0,1}') AS left_empty, streak_combine(NULL, NULL) IS NULL AS both_null,
-       streak_combine('{9223372036854775806,0,0,0}', '{1,1,1,1}') AS up_to_the_limit;
+SELECT _streak_combine('{3,3,3,3}', '{2,2,2,2}') AS all_true, _streak_combine('{4,1,2,2}', '{3,1,0,1}') AS joined,
+       _streak_combine(NULL, '{3,1,0,1}') AS left_null, _streak_combine('{4,1,2,2}', NULL) AS right_null,
+       _streak_combine('{0,0,0,0}', '{3,1,0,1}') AS left_empty, _streak_combine(NULL, NULL) IS NULL AS both_null,
+       _streak_combine('{9223372036854775806,0,0,0}', '{1,1,1,1}') AS up_to_the_limit;
 -- outside an aggregate the input state is not changed
 WITH s AS (SELECT '{4,1,2,2}'::int8[] AS st)
-SELECT streak_accum(st, true) AS after_true, streak_combine(st, st) AS doubled, st AS unchanged FROM s;
+SELECT _streak_accum(st, true) AS after_true, _streak_combine(st, st) AS doubled, st AS unchanged FROM s;

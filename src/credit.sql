@@ -9,32 +9,32 @@ CREATE FUNCTION dts(spread_duration float8, spread_bp float8) RETURNS float8
 COMMENT ON FUNCTION dts(float8, float8) IS
 	'Duration times spread of one bond: spread duration (years) x OAS (bp), in year-bp; a negative duration is an error';
 
-CREATE FUNCTION dts_accum(exactsum, float8, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION dts_accum(exactsum, float8, float8, float8) IS
-	'Transition function of dts(weight, spread_duration, spread_bp)';
+CREATE FUNCTION _dts_accum(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'dts_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _dts_accum(exactsum, float8, float8, float8) IS
+	'Internal: transition function of dts(weight, spread_duration, spread_bp)';
 
-CREATE FUNCTION dts_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION dts_final(exactsum) IS
-	'Final function of dts(weight, spread_duration, spread_bp): sum(w*D*S) / sum(w)';
+CREATE FUNCTION _dts_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'dts_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _dts_final(exactsum) IS
+	'Internal: final function of dts(weight, spread_duration, spread_bp): sum(w*D*S) / sum(w)';
 
-CREATE FUNCTION dts_inv(exactsum, float8, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION dts_inv(exactsum, float8, float8, float8) IS
-	'Inverse transition function of dts(weight, spread_duration, spread_bp): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _dts_inv(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'dts_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _dts_inv(exactsum, float8, float8, float8) IS
+	'Internal: inverse transition function of dts(weight, spread_duration, spread_bp): removes a row leaving a window frame, exactly';
 
 CREATE AGGREGATE dts(weight float8, spread_duration float8, spread_bp float8) (
-	SFUNC = dts_accum,
+	SFUNC = _dts_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = dts_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = dts_accum,
-	MINVFUNC = dts_inv,
+	FINALFUNC = _dts_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _dts_accum,
+	MINVFUNC = _dts_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = dts_final,
+	MFINALFUNC = _dts_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE dts(float8, float8, float8) IS

@@ -512,7 +512,7 @@ MergeExactSums(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s: row count out of range for type bigint",
-						ta_funcname(fcinfo, "exactsum_combine")),
+						ta_funcname(fcinfo, "_exactsum_combine")),
 				 errdetail("The states hold " INT64_FORMAT " and " INT64_FORMAT " rows.",
 						   a->count, b->count)));
 	for (int i = 0; i < a->nsums; i++)
@@ -525,7 +525,7 @@ MergeExactSums(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b)
 			StateSlot	slot = {a, i};
 
 			es_grow_apply(es_sum(a, i), need, &t, StateGrow, &slot,
-						  fcinfo, "exactsum_combine");
+						  fcinfo, "_exactsum_combine");
 			a = slot.st;
 		}
 	}
@@ -540,7 +540,7 @@ MergeExactSums(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b)
 Datum
 exactsum_combine(PG_FUNCTION_ARGS)
 {
-	ExactSum   *a = es_getarg(fcinfo, 0, 0, "exactsum_combine");
+	ExactSum   *a = es_getarg(fcinfo, 0, 0, "_exactsum_combine");
 	ExactSum   *b;
 
 	if (PG_ARGISNULL(1))
@@ -551,13 +551,13 @@ exactsum_combine(PG_FUNCTION_ARGS)
 	}
 	/* b is normalised in place by the merge: always work on a copy */
 	b = (ExactSum *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
-	CheckState(fcinfo, b, 0, "exactsum_combine");
+	CheckState(fcinfo, b, 0, "_exactsum_combine");
 	/* both sides must be of one kind and mode, even when one is empty */
 	if (a != NULL && (a->kind != b->kind || a->mode != b->mode))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: cannot combine a %s/%s state with a %s/%s state",
-						ta_funcname(fcinfo, "exactsum_combine"),
+						ta_funcname(fcinfo, "_exactsum_combine"),
 						es_kinds[a->kind].name, es_kinds[a->kind].modes[a->mode],
 						es_kinds[b->kind].name, es_kinds[b->kind].modes[b->mode])));
 	/* then the empty partials */
@@ -693,7 +693,7 @@ ReportBadInput(const char *str, size_t slen, int sqlstate, const char *detail)
 				 errdetail("%s", detail)));
 	ereport(ERROR,
 			(errcode(sqlstate),
-			 errmsg("exactsum_recv: invalid binary input for type exactsum"),
+			 errmsg("_exactsum_recv: invalid binary input for type exactsum"),
 			 errdetail("%s", detail)));
 }
 
@@ -822,9 +822,9 @@ exactsum_out(PG_FUNCTION_ARGS)
 	ExactSum   *st = (ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	StringInfoData out;
 
-	CheckState(fcinfo, st, 0, "exactsum_out");
+	CheckState(fcinfo, st, 0, "_exactsum_out");
 	initStringInfo(&out);
-	FormatExactSum(st, &out, "exactsum_out");
+	FormatExactSum(st, &out, "_exactsum_out");
 	PG_RETURN_CSTRING(out.data);
 }
 
@@ -847,8 +847,8 @@ exactsum_send(PG_FUNCTION_ARGS)
 	ExactSum   *st = (ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	StringInfoData out;
 
-	CheckState(fcinfo, st, 0, "exactsum_send");
+	CheckState(fcinfo, st, 0, "_exactsum_send");
 	initStringInfo(&out);
-	FormatExactSum(st, &out, "exactsum_send");
+	FormatExactSum(st, &out, "_exactsum_send");
 	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));
 }

@@ -70,23 +70,23 @@ GRANT SELECT ON growth_inflation_playbook, growth_inflation_playbook_removed TO 
 GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON growth_inflation_playbook, growth_inflation_playbook_removed TO @extowner@;
 
 CREATE TRIGGER growth_inflation_playbook_guard BEFORE INSERT OR UPDATE ON growth_inflation_playbook
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_guard();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_guard();
 COMMENT ON TRIGGER growth_inflation_playbook_guard ON growth_inflation_playbook IS
 	'Rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
 CREATE TRIGGER growth_inflation_playbook_forget AFTER DELETE OR UPDATE ON growth_inflation_playbook
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_forget();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_forget();
 COMMENT ON TRIGGER growth_inflation_playbook_forget ON growth_inflation_playbook IS
 	'Records shipped rows that were deleted or changed in growth_inflation_playbook_removed';
 CREATE TRIGGER growth_inflation_playbook_forget_all BEFORE TRUNCATE ON growth_inflation_playbook
-	FOR EACH STATEMENT EXECUTE FUNCTION regime_playbook_forget();
+	FOR EACH STATEMENT EXECUTE FUNCTION _regime_playbook_forget();
 COMMENT ON TRIGGER growth_inflation_playbook_forget_all ON growth_inflation_playbook IS
 	'Records every shipped row in growth_inflation_playbook_removed before a TRUNCATE';
 CREATE TRIGGER growth_inflation_playbook_remove_once BEFORE INSERT ON growth_inflation_playbook_removed
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_remove();
 COMMENT ON TRIGGER growth_inflation_playbook_remove_once ON growth_inflation_playbook_removed IS
 	'Skips a key recorded already (a restore may bring it twice)';
 CREATE TRIGGER growth_inflation_playbook_remove AFTER INSERT ON growth_inflation_playbook_removed
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_remove();
 COMMENT ON TRIGGER growth_inflation_playbook_remove ON growth_inflation_playbook_removed IS
 	'Deletes the shipped growth_inflation_playbook row of a newly recorded key';
 
@@ -109,37 +109,37 @@ COMMENT ON FUNCTION curve_regime(float8, float8) IS
 -- diffusion: state int8[] {rising, falling, count}; the same functions
 -- serve the plain and the moving aggregate
 
-CREATE FUNCTION diffusion_accum(bigint[], float8) RETURNS bigint[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diffusion_accum(bigint[], float8) IS
-	'Transition function of diffusion: state {rising, falling, count} of the non-NULL changes';
+CREATE FUNCTION _diffusion_accum(bigint[], float8) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'diffusion_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _diffusion_accum(bigint[], float8) IS
+	'Internal: transition function of diffusion: state {rising, falling, count} of the non-NULL changes';
 
-CREATE FUNCTION diffusion_retract(bigint[], float8) RETURNS bigint[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diffusion_retract(bigint[], float8) IS
-	'Inverse transition function of diffusion (moving aggregate): takes a change that left the frame out of the counts';
+CREATE FUNCTION _diffusion_retract(bigint[], float8) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'diffusion_retract' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _diffusion_retract(bigint[], float8) IS
+	'Internal: inverse transition function of diffusion (moving aggregate): takes a change that left the frame out of the counts';
 
-CREATE FUNCTION diffusion_combine(bigint[], bigint[]) RETURNS bigint[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diffusion_combine(bigint[], bigint[]) IS
-	'Combine function of diffusion: the counts of both states added';
+CREATE FUNCTION _diffusion_combine(bigint[], bigint[]) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'diffusion_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _diffusion_combine(bigint[], bigint[]) IS
+	'Internal: combine function of diffusion: the counts of both states added';
 
-CREATE FUNCTION diffusion_final(bigint[]) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION diffusion_final(bigint[]) IS
-	'Final function of diffusion: (rising - falling) / count, NULL when no change was read';
+CREATE FUNCTION _diffusion_final(bigint[]) RETURNS float8
+	AS 'MODULE_PATHNAME', 'diffusion_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _diffusion_final(bigint[]) IS
+	'Internal: final function of diffusion: (rising - falling) / count, NULL when no change was read';
 
 CREATE AGGREGATE diffusion(change float8) (
-	SFUNC = diffusion_accum,
+	SFUNC = _diffusion_accum,
 	STYPE = bigint[],
 	INITCOND = '{0,0,0}',
-	FINALFUNC = diffusion_final,
-	COMBINEFUNC = diffusion_combine,
-	MSFUNC = diffusion_accum,
-	MINVFUNC = diffusion_retract,
+	FINALFUNC = _diffusion_final,
+	COMBINEFUNC = _diffusion_combine,
+	MSFUNC = _diffusion_accum,
+	MINVFUNC = _diffusion_retract,
 	MSTYPE = bigint[],
 	MINITCOND = '{0,0,0}',
-	MFINALFUNC = diffusion_final,
+	MFINALFUNC = _diffusion_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE diffusion(float8) IS

@@ -18,62 +18,62 @@ COMMENT ON FUNCTION regime_classify(float8, float8, float8) IS
 -- no DEFAULT arguments, so the SPEC's defaults (confirm 1, trend 100) are
 -- three overloads sharing one state (a float8[]) and one combine function.
 
-CREATE FUNCTION regime_track_accum(float8[], float8, float8) RETURNS float8[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION regime_track_accum(float8[], float8, float8) IS
-	'Transition function of regime_track(level, change): confirm 1, trend 100';
+CREATE FUNCTION _regime_track_accum(float8[], float8, float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME', 'regime_track_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _regime_track_accum(float8[], float8, float8) IS
+	'Internal: transition function of regime_track(level, change): confirm 1, trend 100';
 
-CREATE FUNCTION regime_track_accum(float8[], float8, float8, integer) RETURNS float8[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION regime_track_accum(float8[], float8, float8, integer) IS
-	'Transition function of regime_track(level, change, confirm): trend 100';
+CREATE FUNCTION _regime_track_accum(float8[], float8, float8, integer) RETURNS float8[]
+	AS 'MODULE_PATHNAME', 'regime_track_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _regime_track_accum(float8[], float8, float8, integer) IS
+	'Internal: transition function of regime_track(level, change, confirm): trend 100';
 
-CREATE FUNCTION regime_track_accum(float8[], float8, float8, integer, float8) RETURNS float8[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION regime_track_accum(float8[], float8, float8, integer, float8) IS
-	'Transition function of regime_track(level, change, confirm, trend)';
+CREATE FUNCTION _regime_track_accum(float8[], float8, float8, integer, float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME', 'regime_track_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _regime_track_accum(float8[], float8, float8, integer, float8) IS
+	'Internal: transition function of regime_track(level, change, confirm, trend)';
 
-CREATE FUNCTION regime_track_combine(float8[], float8[]) RETURNS float8[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION regime_track_combine(float8[], float8[]) IS
-	'Combine function of regime_track: the first state''s readings followed by the second''s';
+CREATE FUNCTION _regime_track_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME', 'regime_track_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _regime_track_combine(float8[], float8[]) IS
+	'Internal: combine function of regime_track: the first state''s readings followed by the second''s';
 
-CREATE FUNCTION regime_track_final(float8[]) RETURNS macro_regime
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION regime_track_final(float8[]) IS
-	'Final function of regime_track: the confirmed regime, NULL until the first is confirmed';
+CREATE FUNCTION _regime_track_final(float8[]) RETURNS macro_regime
+	AS 'MODULE_PATHNAME', 'regime_track_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _regime_track_final(float8[]) IS
+	'Internal: final function of regime_track: the confirmed regime, NULL until the first is confirmed';
 
 CREATE AGGREGATE regime_track(level float8, change float8) (
-	SFUNC = regime_track_accum,
+	SFUNC = _regime_track_accum,
 	STYPE = float8[],
 	SSPACE = 128,
-	FINALFUNC = regime_track_final,
+	FINALFUNC = _regime_track_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = regime_track_combine,
+	COMBINEFUNC = _regime_track_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE regime_track(float8, float8) IS
 	'Macro regime of a leading-indicator series read in order (use OVER (PARTITION BY region ORDER BY as_of)): a flat change keeps the previous direction; trend 100';
 
 CREATE AGGREGATE regime_track(level float8, change float8, confirm integer) (
-	SFUNC = regime_track_accum,
+	SFUNC = _regime_track_accum,
 	STYPE = float8[],
 	SSPACE = 128,
-	FINALFUNC = regime_track_final,
+	FINALFUNC = _regime_track_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = regime_track_combine,
+	COMBINEFUNC = _regime_track_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE regime_track(float8, float8, integer) IS
 	'Macro regime of a series read in order, reported only after confirm consecutive readings of a new regime (NULL until the first is confirmed); trend 100';
 
 CREATE AGGREGATE regime_track(level float8, change float8, confirm integer, trend float8) (
-	SFUNC = regime_track_accum,
+	SFUNC = _regime_track_accum,
 	STYPE = float8[],
 	SSPACE = 128,
-	FINALFUNC = regime_track_final,
+	FINALFUNC = _regime_track_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = regime_track_combine,
+	COMBINEFUNC = _regime_track_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE regime_track(float8, float8, integer, float8) IS
@@ -82,27 +82,27 @@ COMMENT ON AGGREGATE regime_track(float8, float8, integer, float8) IS
 -- regime_shifts: changes between consecutive non-NULL regimes; the state is
 -- {first, last, shifts} so that partial states combine in order.
 
-CREATE FUNCTION regime_shifts_accum(bigint[], macro_regime) RETURNS bigint[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION regime_shifts_accum(bigint[], macro_regime) IS
-	'Transition function of regime_shifts: state {first, last, shifts}, regimes as positions 0..3 (-1 before any)';
+CREATE FUNCTION _regime_shifts_accum(bigint[], macro_regime) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'regime_shifts_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _regime_shifts_accum(bigint[], macro_regime) IS
+	'Internal: transition function of regime_shifts: state {first, last, shifts}, regimes as positions 0..3 (-1 before any)';
 
-CREATE FUNCTION regime_shifts_combine(bigint[], bigint[]) RETURNS bigint[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION regime_shifts_combine(bigint[], bigint[]) IS
-	'Combine function of regime_shifts: a.shifts + b.shifts + (a.last <> b.first)';
+CREATE FUNCTION _regime_shifts_combine(bigint[], bigint[]) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'regime_shifts_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _regime_shifts_combine(bigint[], bigint[]) IS
+	'Internal: combine function of regime_shifts: a.shifts + b.shifts + (a.last <> b.first)';
 
-CREATE FUNCTION regime_shifts_final(bigint[]) RETURNS bigint
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION regime_shifts_final(bigint[]) IS
-	'Final function of regime_shifts: the number of shifts, NULL when no regime was read';
+CREATE FUNCTION _regime_shifts_final(bigint[]) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'regime_shifts_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _regime_shifts_final(bigint[]) IS
+	'Internal: final function of regime_shifts: the number of shifts, NULL when no regime was read';
 
 CREATE AGGREGATE regime_shifts(regime macro_regime) (
-	SFUNC = regime_shifts_accum,
+	SFUNC = _regime_shifts_accum,
 	STYPE = bigint[],
 	INITCOND = '{-1,-1,0}',
-	FINALFUNC = regime_shifts_final,
-	COMBINEFUNC = regime_shifts_combine,
+	FINALFUNC = _regime_shifts_final,
+	COMBINEFUNC = _regime_shifts_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE regime_shifts(macro_regime) IS
@@ -198,7 +198,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON regime_playbook, regime_playbo
 -- search_path pg_catalog, pg_temp (row comparisons such as IS DISTINCT FROM
 -- look "=" up by name, so they are spelled out with qualified operators).
 
-CREATE FUNCTION regime_playbook_guard() RETURNS trigger
+CREATE FUNCTION _regime_playbook_guard() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
@@ -219,10 +219,10 @@ BEGIN
 	RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION regime_playbook_guard() IS
-	'Trigger of the playbook tables regime_playbook and growth_inflation_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
+COMMENT ON FUNCTION _regime_playbook_guard() IS
+	'Internal: trigger of the playbook tables regime_playbook and growth_inflation_playbook (before insert or update): rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
 
-CREATE FUNCTION regime_playbook_forget() RETURNS trigger
+CREATE FUNCTION _regime_playbook_forget() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
 	IF TG_OP OPERATOR(pg_catalog.=) 'TRUNCATE' THEN
@@ -241,10 +241,10 @@ BEGIN
 	RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION regime_playbook_forget() IS
-	'Trigger of the playbook tables (after delete or update, before truncate): records shipped rows that are gone in the table''s removals table (<name>_removed)';
+COMMENT ON FUNCTION _regime_playbook_forget() IS
+	'Internal: trigger of the playbook tables (after delete or update, before truncate): records shipped rows that are gone in the table''s removals table (<name>_removed)';
 
-CREATE FUNCTION regime_playbook_remove() RETURNS trigger
+CREATE FUNCTION _regime_playbook_remove() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
 	recorded pg_catalog.bool;
@@ -267,27 +267,27 @@ BEGIN
 	RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION regime_playbook_remove() IS
-	'Trigger of the playbooks'' removals tables (before and after insert): skips a key recorded already, and deletes the shipped playbook row of a new one';
+COMMENT ON FUNCTION _regime_playbook_remove() IS
+	'Internal: trigger of the playbooks'' removals tables (before and after insert): skips a key recorded already, and deletes the shipped playbook row of a new one';
 
 CREATE TRIGGER regime_playbook_guard BEFORE INSERT OR UPDATE ON regime_playbook
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_guard();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_guard();
 COMMENT ON TRIGGER regime_playbook_guard ON regime_playbook IS
 	'Rows you insert or change are not shipped; an inserted row replaces the shipped row of its key';
 CREATE TRIGGER regime_playbook_forget AFTER DELETE OR UPDATE ON regime_playbook
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_forget();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_forget();
 COMMENT ON TRIGGER regime_playbook_forget ON regime_playbook IS
 	'Records shipped rows that were deleted or changed in regime_playbook_removed';
 CREATE TRIGGER regime_playbook_forget_all BEFORE TRUNCATE ON regime_playbook
-	FOR EACH STATEMENT EXECUTE FUNCTION regime_playbook_forget();
+	FOR EACH STATEMENT EXECUTE FUNCTION _regime_playbook_forget();
 COMMENT ON TRIGGER regime_playbook_forget_all ON regime_playbook IS
 	'Records every shipped row in regime_playbook_removed before a TRUNCATE';
 CREATE TRIGGER regime_playbook_remove_once BEFORE INSERT ON regime_playbook_removed
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_remove();
 COMMENT ON TRIGGER regime_playbook_remove_once ON regime_playbook_removed IS
 	'Skips a key that is recorded already';
 CREATE TRIGGER regime_playbook_remove AFTER INSERT ON regime_playbook_removed
-	FOR EACH ROW EXECUTE FUNCTION regime_playbook_remove();
+	FOR EACH ROW EXECUTE FUNCTION _regime_playbook_remove();
 COMMENT ON TRIGGER regime_playbook_remove ON regime_playbook_removed IS
 	'Deletes the shipped regime_playbook row of a newly recorded key';
 

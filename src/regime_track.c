@@ -100,7 +100,7 @@ ReportMalformedTrack(const char *fname, const char *problem)
 {
 	ta_report_malformed(fname, "regime_track", ERRCODE_INVALID_PARAMETER_VALUE,
 						psprintf("%c%s.", pg_toupper((unsigned char) problem[0]), problem + 1),
-						"A regime_track state is a float8[] built by regime_track_accum().");
+						"A regime_track state is a float8[] built by _regime_track_accum().");
 }
 
 /* v as an integer in [lo, hi], or a malformed-state error naming what. */

@@ -582,8 +582,8 @@ streak_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *aa = NULL;
 	ArrayType  *ba = NULL;
-	int64	   *a = StreakGetArg(fcinfo, 0, "streak_combine", &aa);
-	int64	   *b = StreakGetArg(fcinfo, 1, "streak_combine", &ba);
+	int64	   *a = StreakGetArg(fcinfo, 0, "_streak_combine", &aa);
+	int64	   *b = StreakGetArg(fcinfo, 1, "_streak_combine", &ba);
 	int64		joined;
 
 	if (b == NULL)
@@ -597,7 +597,7 @@ streak_combine(PG_FUNCTION_ARGS)
 	if (b[SK_ROWS] == 0)
 		PG_RETURN_ARRAYTYPE_P(aa);
 	if (unlikely(a[SK_ROWS] > PG_INT64_MAX - b[SK_ROWS]))
-		ReportStreakOverflow("streak_combine");
+		ReportStreakOverflow("_streak_combine");
 	joined = a[SK_TRAIL] + b[SK_LEAD];
 	a[SK_LONGEST] = Max(Max(a[SK_LONGEST], b[SK_LONGEST]), joined);
 	if (a[SK_LEAD] == a[SK_ROWS])

@@ -4,89 +4,89 @@
 -- order of SQL_SOURCES (Makefile) into tactalloc--<version>.sql.  Changes to
 -- objects of a released version also go into the upgrade script.
 
-CREATE FUNCTION weighted_mean_accum(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION weighted_mean_accum(exactsum, float8, float8) IS
-	'Transition function of weighted_mean(value, weight)';
+CREATE FUNCTION _weighted_mean_accum(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'weighted_mean_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _weighted_mean_accum(exactsum, float8, float8) IS
+	'Internal: transition function of weighted_mean(value, weight)';
 
-CREATE FUNCTION weighted_mean_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION weighted_mean_final(exactsum) IS
-	'Final function of weighted_mean(): sum(w*x) / sum(w)';
+CREATE FUNCTION _weighted_mean_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'weighted_mean_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _weighted_mean_final(exactsum) IS
+	'Internal: final function of weighted_mean(): sum(w*x) / sum(w)';
 
-CREATE FUNCTION weighted_mean_inv(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION weighted_mean_inv(exactsum, float8, float8) IS
-	'Inverse transition function of weighted_mean(value, weight): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _weighted_mean_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'weighted_mean_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _weighted_mean_inv(exactsum, float8, float8) IS
+	'Internal: inverse transition function of weighted_mean(value, weight): removes a row leaving a window frame, exactly';
 
 CREATE AGGREGATE weighted_mean(value float8, weight float8) (
-	SFUNC = weighted_mean_accum,
+	SFUNC = _weighted_mean_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = weighted_mean_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = weighted_mean_accum,
-	MINVFUNC = weighted_mean_inv,
+	FINALFUNC = _weighted_mean_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _weighted_mean_accum,
+	MINVFUNC = _weighted_mean_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = weighted_mean_final,
+	MFINALFUNC = _weighted_mean_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE weighted_mean(float8, float8) IS
 	'Weighted mean sum(w*x) / sum(w); a row with either side NULL is skipped; a zero total weight gives NULL';
 
-CREATE FUNCTION index_multiple_accum(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION index_multiple_accum(exactsum, float8, float8) IS
-	'Transition function of index_multiple(cap, fundamental)';
+CREATE FUNCTION _index_multiple_accum(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'index_multiple_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _index_multiple_accum(exactsum, float8, float8) IS
+	'Internal: transition function of index_multiple(cap, fundamental)';
 
-CREATE FUNCTION index_multiple_accum_weighted(exactsum, float8, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION index_multiple_accum_weighted(exactsum, float8, float8, float8) IS
-	'Transition function of index_multiple(cap, fundamental, weight)';
+CREATE FUNCTION _index_multiple_accum_weighted(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'index_multiple_accum_weighted' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _index_multiple_accum_weighted(exactsum, float8, float8, float8) IS
+	'Internal: transition function of index_multiple(cap, fundamental, weight)';
 
-CREATE FUNCTION index_multiple_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION index_multiple_final(exactsum) IS
-	'Final function of index_multiple(): sum(w) / sum(w*fundamental/cap), NULL unless the denominator is positive';
+CREATE FUNCTION _index_multiple_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'index_multiple_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _index_multiple_final(exactsum) IS
+	'Internal: final function of index_multiple(): sum(w) / sum(w*fundamental/cap), NULL unless the denominator is positive';
 
-CREATE FUNCTION index_multiple_inv(exactsum, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION index_multiple_inv(exactsum, float8, float8) IS
-	'Inverse transition function of index_multiple(cap, fundamental): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _index_multiple_inv(exactsum, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'index_multiple_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _index_multiple_inv(exactsum, float8, float8) IS
+	'Internal: inverse transition function of index_multiple(cap, fundamental): removes a row leaving a window frame, exactly';
 
 CREATE AGGREGATE index_multiple(cap float8, fundamental float8) (
-	SFUNC = index_multiple_accum,
+	SFUNC = _index_multiple_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = index_multiple_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = index_multiple_accum,
-	MINVFUNC = index_multiple_inv,
+	FINALFUNC = _index_multiple_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _index_multiple_accum,
+	MINVFUNC = _index_multiple_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = index_multiple_final,
+	MFINALFUNC = _index_multiple_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE index_multiple(float8, float8) IS
 	'Index multiple the way providers compute it: sum(cap) / sum(fundamental) (index P/E, P/S, P/B); losses stay in; NULL when the aggregate fundamental is not positive';
 
-CREATE FUNCTION index_multiple_inv_weighted(exactsum, float8, float8, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION index_multiple_inv_weighted(exactsum, float8, float8, float8) IS
-	'Inverse transition function of index_multiple(cap, fundamental, weight): removes a row leaving a window frame, exactly';
+CREATE FUNCTION _index_multiple_inv_weighted(exactsum, float8, float8, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'index_multiple_inv_weighted' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _index_multiple_inv_weighted(exactsum, float8, float8, float8) IS
+	'Internal: inverse transition function of index_multiple(cap, fundamental, weight): removes a row leaving a window frame, exactly';
 
 CREATE AGGREGATE index_multiple(cap float8, fundamental float8, weight float8) (
-	SFUNC = index_multiple_accum_weighted,
+	SFUNC = _index_multiple_accum_weighted,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = index_multiple_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = index_multiple_accum_weighted,
-	MINVFUNC = index_multiple_inv_weighted,
+	FINALFUNC = _index_multiple_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _index_multiple_accum_weighted,
+	MINVFUNC = _index_multiple_inv_weighted,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = index_multiple_final,
+	MFINALFUNC = _index_multiple_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE index_multiple(float8, float8, float8) IS
@@ -97,72 +97,72 @@ CREATE FUNCTION parity_upside(multiple float8, reference float8) RETURNS float8
 COMMENT ON FUNCTION parity_upside(float8, float8) IS
 	'Move that takes a multiple to a reference: reference / multiple - 1 (19.5 against 28 gives 0.4359); both must be positive';
 
-CREATE FUNCTION compound_return_accum(exactsum, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION compound_return_accum(exactsum, float8) IS
-	'Transition function of compound_return(r): exact sum of log1p(r)';
+CREATE FUNCTION _compound_return_accum(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'compound_return_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _compound_return_accum(exactsum, float8) IS
+	'Internal: transition function of compound_return(r): exact sum of log1p(r)';
 
-CREATE FUNCTION compound_return_final(exactsum) RETURNS float8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION compound_return_final(exactsum) IS
-	'Final function of compound_return(): expm1 of the exact sum of log1p(r), -1 when a return is -1';
+CREATE FUNCTION _compound_return_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'compound_return_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _compound_return_final(exactsum) IS
+	'Internal: final function of compound_return(): expm1 of the exact sum of log1p(r), -1 when a return is -1';
 
-CREATE FUNCTION compound_return_inv(exactsum, float8) RETURNS exactsum
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION compound_return_inv(exactsum, float8) IS
-	'Inverse transition function of compound_return(r): removes a row leaving a window frame, exactly (a -1 return too)';
+CREATE FUNCTION _compound_return_inv(exactsum, float8) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'compound_return_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _compound_return_inv(exactsum, float8) IS
+	'Internal: inverse transition function of compound_return(r): removes a row leaving a window frame, exactly (a -1 return too)';
 
 CREATE AGGREGATE compound_return(r float8) (
-	SFUNC = compound_return_accum,
+	SFUNC = _compound_return_accum,
 	STYPE = exactsum,
 	SSPACE = 160,
-	FINALFUNC = compound_return_final,
-	COMBINEFUNC = exactsum_combine,
-	MSFUNC = compound_return_accum,
-	MINVFUNC = compound_return_inv,
+	FINALFUNC = _compound_return_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _compound_return_accum,
+	MINVFUNC = _compound_return_inv,
 	MSTYPE = exactsum,
 	MSSPACE = 160,
-	MFINALFUNC = compound_return_final,
+	MFINALFUNC = _compound_return_final,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE compound_return(float8) IS
 	'Compound return prod(1 + r) - 1 of a series of returns, independent of row order; r < -1 is an error';
 
-CREATE FUNCTION streak_accum(int8[], bool) RETURNS int8[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION streak_accum(int8[], bool) IS
-	'Transition function of longest_streak() and current_streak(): state {rows, leading run, trailing run, longest run}';
+CREATE FUNCTION _streak_accum(int8[], bool) RETURNS int8[]
+	AS 'MODULE_PATHNAME', 'streak_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _streak_accum(int8[], bool) IS
+	'Internal: transition function of longest_streak() and current_streak(): state {rows, leading run, trailing run, longest run}';
 
-CREATE FUNCTION streak_combine(int8[], int8[]) RETURNS int8[]
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION streak_combine(int8[], int8[]) IS
-	'Combine function of the streak aggregates: the runs of the rows of the first state followed by those of the second';
+CREATE FUNCTION _streak_combine(int8[], int8[]) RETURNS int8[]
+	AS 'MODULE_PATHNAME', 'streak_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _streak_combine(int8[], int8[]) IS
+	'Internal: combine function of the streak aggregates: the runs of the rows of the first state followed by those of the second';
 
-CREATE FUNCTION longest_streak_final(int8[]) RETURNS int8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION longest_streak_final(int8[]) IS
-	'Final function of longest_streak(): the longest run of true';
+CREATE FUNCTION _longest_streak_final(int8[]) RETURNS int8
+	AS 'MODULE_PATHNAME', 'longest_streak_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _longest_streak_final(int8[]) IS
+	'Internal: final function of longest_streak(): the longest run of true';
 
-CREATE FUNCTION current_streak_final(int8[]) RETURNS int8
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION current_streak_final(int8[]) IS
-	'Final function of current_streak(): the run of true at the end of the ordered rows';
+CREATE FUNCTION _current_streak_final(int8[]) RETURNS int8
+	AS 'MODULE_PATHNAME', 'current_streak_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _current_streak_final(int8[]) IS
+	'Internal: final function of current_streak(): the run of true at the end of the ordered rows';
 
 CREATE AGGREGATE longest_streak(flag bool) (
-	SFUNC = streak_accum,
+	SFUNC = _streak_accum,
 	STYPE = int8[],
-	FINALFUNC = longest_streak_final,
-	COMBINEFUNC = streak_combine,
+	FINALFUNC = _longest_streak_final,
+	COMBINEFUNC = _streak_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE longest_streak(bool) IS
 	'Longest run of true in the ordered rows, e.g. longest_streak(small_beat_large ORDER BY as_of); NULL breaks a run';
 
 CREATE AGGREGATE current_streak(flag bool) (
-	SFUNC = streak_accum,
+	SFUNC = _streak_accum,
 	STYPE = int8[],
-	FINALFUNC = current_streak_final,
-	COMBINEFUNC = streak_combine,
+	FINALFUNC = _current_streak_final,
+	COMBINEFUNC = _streak_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE current_streak(bool) IS

@@ -622,7 +622,7 @@ MergeStates(FunctionCallInfo fcinfo, WeightSet *a, WeightSet *b)
 		need = es_apply(ws_total(a), &t);
 		if (need != 0)
 			es_grow_apply(ws_total(a), need, &t, TotalGrow, &a,
-						  fcinfo, "weightset_combine");
+						  fcinfo, "_weightset_combine");
 	}
 	if (a->kind == WS_TOP)
 	{
@@ -670,7 +670,7 @@ ws_return(FunctionCallInfo fcinfo, WeightSet *st)
 Datum
 weightset_combine(PG_FUNCTION_ARGS)
 {
-	const char *fname = "weightset_combine";
+	const char *fname = "_weightset_combine";
 	WeightSet  *a = ws_getarg(fcinfo, 0, 0, fname);
 	WeightSet  *b;
 	int64		count;
@@ -804,7 +804,7 @@ weightset_out(PG_FUNCTION_ARGS)
 	WeightSet  *st = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	StringInfoData out;
 
-	CheckHeader(NULL, st, 0, "weightset_out");
+	CheckHeader(NULL, st, 0, "_weightset_out");
 	initStringInfo(&out);
 	FormatWeightSet(st, &out);
 	PG_RETURN_CSTRING(out.data);
@@ -817,7 +817,7 @@ weightset_send(PG_FUNCTION_ARGS)
 	WeightSet  *st = (WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
 	StringInfoData out;
 
-	CheckHeader(NULL, st, 0, "weightset_send");
+	CheckHeader(NULL, st, 0, "_weightset_send");
 	initStringInfo(&out);
 	FormatWeightSet(st, &out);
 	PG_RETURN_BYTEA_P(cstring_to_text_with_len(out.data, out.len));
@@ -899,11 +899,11 @@ ReportBadInput(const WsInput *in, const char *detail)
 	if (in->binary)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("weightset_recv: malformed weightset state"),
+				 errmsg("_weightset_recv: malformed weightset state"),
 				 errdetail("%s", detail)));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("weightset_in: malformed weightset state \"%s\"",
+			 errmsg("_weightset_in: malformed weightset state \"%s\"",
 					ta_input_excerpt(in->str, in->len, 80)),
 			 errdetail("%s", detail)));
 }

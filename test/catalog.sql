@@ -46,7 +46,7 @@ INSERT INTO contract VALUES
   ('longest_streak',  '{boolean}',                                              'bigint',           'a', 'i', false),
   ('current_streak',  '{boolean}',                                              'bigint',           'a', 'i', false);
 
-SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 12 + 5);
+SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 12 + 5 + 3);
 
 -- every function in the contract, as SPEC.md says
 SELECT has_function(name, args, format('%s(%s) exists', name, array_to_string(args, ', '))) FROM contract;
@@ -86,6 +86,23 @@ SELECT p.* FROM pg_proc p JOIN members m ON m.classid = 'pg_proc'::regclass AND 
 
 SELECT is_empty($$SELECT member FROM members WHERE obj_description(objid, catalog) IS NULL$$,
                 'every object of the extension has a comment');
+-- functions users do not call (aggregate support, type I/O, trigger
+-- functions) are named _<name> and commented 'Internal: ...'; no other is
+CREATE TEMP VIEW internal_procs AS
+SELECT p.oid FROM member_procs p
+WHERE p.prorettype = 'trigger'::regtype
+   OR EXISTS (SELECT FROM pg_aggregate a WHERE p.oid IN (a.aggtransfn, a.aggfinalfn, a.aggcombinefn,
+              a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn, a.aggserialfn, a.aggdeserialfn))
+   OR EXISTS (SELECT FROM pg_type t WHERE p.oid IN (t.typinput, t.typoutput, t.typreceive, t.typsend));
+SELECT is_empty($$SELECT oid::regprocedure::text FROM internal_procs i JOIN pg_proc p USING (oid)
+                  WHERE p.proname !~ '^_'$$,
+                'every internal function is named with a leading underscore');
+SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs p
+                  WHERE p.proname ~ '^_' AND p.oid NOT IN (SELECT oid FROM internal_procs)$$,
+                'only internal functions are named with a leading underscore');
+SELECT is_empty($$SELECT oid::regprocedure::text FROM member_procs p
+                  WHERE (p.proname ~ '^_') <> (obj_description(p.oid, 'pg_proc') ~ '^Internal: ')$$,
+                'exactly the functions named with a leading underscore are commented Internal:');
 -- trigger functions (regime_playbook's bookkeeping) write to tables: they
 -- are neither PARALLEL SAFE nor IMMUTABLE; functions that read a table
 -- (regime_tilts, growth_inflation_tilts) are STABLE, as the contract above says
@@ -111,8 +128,8 @@ SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN
                 'every combine function is PARALLEL SAFE');
 SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
                   JOIN pg_type t ON t.oid = a.aggtranstype
-                  WHERE t.typname = 'exactsum' AND a.aggcombinefn <> 'exactsum_combine'::regproc$$,
-                'every exactsum aggregate combines with exactsum_combine');
+                  WHERE t.typname = 'exactsum' AND a.aggcombinefn <> '_exactsum_combine'::regproc$$,
+                'every exactsum aggregate combines with _exactsum_combine');
 SELECT ok((SELECT count(*) FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid) >= 5,
           'the aggregates are members of the extension');
 SELECT has_type('exactsum', 'the exactsum state type exists');
@@ -136,13 +153,13 @@ SELECT is((SELECT pg_get_function_result('regime_tilts(macro_regime)'::regproced
           'TABLE(asset text, tilt text, note text)', 'regime_tilts returns (asset, tilt, note)');
 SELECT is((SELECT array_agg(DISTINCT a.aggcombinefn::text) || count(*)::text FROM pg_aggregate a
            JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname = 'regime_track'),
-          '{regime_track_combine,3}', 'the three regime_track overloads combine with regime_track_combine');
+          '{_regime_track_combine,3}', 'the three regime_track overloads combine with _regime_track_combine');
 SELECT is((SELECT array_agg(DISTINCT format('%s/%s', a.aggtranstype::regtype, a.aggfinalmodify)) FROM pg_aggregate a
            JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname = 'regime_track'),
           '{"double precision[]/r"}', 'regime_track''s state is a float8[] its final function only reads');
 SELECT is((SELECT format('%s/%s/%s', a.aggtranstype::regtype, a.aggcombinefn, a.agginitval) FROM pg_aggregate a
            WHERE a.aggfnoid = 'regime_shifts(macro_regime)'::regprocedure),
-          'bigint[]/regime_shifts_combine/{-1,-1,0}', 'regime_shifts: bigint[] state {first, last, shifts}');
+          'bigint[]/_regime_shifts_combine/{-1,-1,0}', 'regime_shifts: bigint[] state {first, last, shifts}');
 SELECT has_pk('regime_playbook', 'regime_playbook has a primary key');
 SELECT columns_are('regime_playbook', ARRAY['regime', 'asset', 'tilt', 'note', 'shipped'],
                    'regime_playbook(regime, asset, tilt, note, shipped)');
@@ -158,12 +175,12 @@ SELECT is((SELECT typsend <> 0 AND typreceive <> 0 FROM pg_type WHERE typname = 
           'weightset has binary send and receive functions');
 SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
                   JOIN pg_type t ON t.oid = a.aggtranstype
-                  WHERE t.typname = 'weightset' AND a.aggcombinefn <> 'weightset_combine'::regproc$$,
-                'every weightset aggregate combines with weightset_combine');
+                  WHERE t.typname = 'weightset' AND a.aggcombinefn <> '_weightset_combine'::regproc$$,
+                'every weightset aggregate combines with _weightset_combine');
 SELECT set_eq($$SELECT a.aggfnoid::regproc::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
-               WHERE a.aggcombinefn = 'streak_combine'::regproc$$,
+               WHERE a.aggcombinefn = '_streak_combine'::regproc$$,
               ARRAY['longest_streak', 'current_streak'],
-              'the streak aggregates combine with streak_combine');
+              'the streak aggregates combine with _streak_combine');
 SELECT is((SELECT pg_get_function_arguments('parity_upside(float8, float8)'::regprocedure)),
           'multiple double precision, reference double precision',
           'parity_upside(multiple, reference)');
