@@ -258,3 +258,9 @@ FROM (VALUES (1), (2), (3), (2147483647), (0), (-2147483648)) AS v(n);
 SELECT top_share(w, 2) AS top2, share_above(w, 0.2) AS above, count_above(w, 0.2) AS names,
        active_share(w, 1) AS vs_equal
 FROM (SELECT 1.7976931348623157e308::float8 AS w FROM generate_series(1, 4)) AS v;
+-- over a window (no Aggref), errors name the aggregate the window runs; when
+-- two aggregates of one window share the failing function, the shared name (hhi)
+SELECT expect_error($$SELECT effective_n(w) OVER (ORDER BY i) FROM (VALUES (1, 1.0::float8), (2, -1)) AS v(i, w)$$);
+SELECT expect_error($$SELECT effective_n(w) OVER (ORDER BY i ROWS 1 PRECEDING) FROM (VALUES (1, 1.0::float8), (2, -1)) AS v(i, w)$$);
+SELECT expect_error($$SELECT count_above(w, 0.1) OVER (ORDER BY i) FROM (VALUES (1, 1.0::float8), (2, 'NaN')) AS v(i, w)$$);
+SELECT expect_error($$SELECT effective_n(w) OVER w, hhi(w) OVER w FROM (VALUES (1, 1.0::float8), (2, -1)) AS v(i, w) WINDOW w AS (ORDER BY i)$$);

@@ -4,9 +4,11 @@
  */
 #include "common.h"
 
+#include "catalog/pg_aggregate.h"
 #include "catalog/pg_enum.h"
 #include "catalog/pg_type.h"
 #include "mb/pg_wchar.h"
+#include "nodes/execnodes.h"
 #include "nodes/primnodes.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -51,6 +53,54 @@ AggrefName(Aggref *aggref)
 }
 
 /*
+ * The name of the aggregate a window runs with the function called, when the
+ * window's aggregates that use it all have one name; else NULL.  A window
+ * aggregate has no Aggref, so its WindowFunc nodes are searched for an
+ * aggregate whose support functions include the one called.
+ */
+static const char *
+WindowAggName(FunctionCallInfo fcinfo)
+{
+	WindowAggState *winstate;
+	Oid			fn = fcinfo->flinfo != NULL ? fcinfo->flinfo->fn_oid : InvalidOid;
+	const char *found = NULL;
+	ListCell   *lc;
+
+	if (fcinfo->context == NULL || !IsA(fcinfo->context, WindowAggState) ||
+		!OidIsValid(fn))
+		return NULL;
+	winstate = (WindowAggState *) fcinfo->context;
+	foreach(lc, winstate->funcs)
+	{
+		WindowFuncExprState *wfs = (WindowFuncExprState *) lfirst(lc);
+		HeapTuple	tup;
+		Form_pg_aggregate agg;
+		bool		uses;
+		const char *name;
+
+		if (!wfs->wfunc->winagg)
+			continue;
+		tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(wfs->wfunc->winfnoid));
+		if (!HeapTupleIsValid(tup))
+			continue;
+		agg = (Form_pg_aggregate) GETSTRUCT(tup);
+		uses = fn == agg->aggtransfn || fn == agg->aggfinalfn ||
+			fn == agg->aggmtransfn || fn == agg->aggminvtransfn ||
+			fn == agg->aggmfinalfn;
+		ReleaseSysCache(tup);
+		if (!uses)
+			continue;
+		name = get_func_name(wfs->wfunc->winfnoid);
+		if (name == NULL)
+			continue;
+		if (found != NULL && strcmp(found, name) != 0)
+			return NULL;
+		found = name;
+	}
+	return found;
+}
+
+/*
  * Name of the aggregate being run, or dflt outside an Agg node (with dflt
  * NULL: the name of the function called).
  */
@@ -64,8 +114,21 @@ ta_funcname(FunctionCallInfo fcinfo, const char *dflt)
 			get_func_name(fcinfo->flinfo->fn_oid) : NULL;
 	if (dflt == NULL)
 		dflt = "tactalloc";
-	if (fcinfo == NULL || !AggCheckCallContext(fcinfo, NULL))
+	if (fcinfo == NULL)
 		return dflt;
+	switch (AggCheckCallContext(fcinfo, NULL))
+	{
+		case AGG_CONTEXT_AGGREGATE:
+			break;
+		case AGG_CONTEXT_WINDOW:
+			{
+				const char *name = WindowAggName(fcinfo);
+
+				return name != NULL ? name : dflt;
+			}
+		default:
+			return dflt;
+	}
 	aggref = AggGetAggref(fcinfo);
 	if (aggref == NULL)
 		return dflt;
