@@ -15,18 +15,38 @@ SET search_path = demo, public;
 SET datestyle = 'ISO, MDY';
 
 --------------------------------------------------------------------------
--- the schema: every view commented, every materialized view with a unique
--- index on plain columns (what REFRESH ... CONCURRENTLY needs)
+-- the schema: every view and every column commented, every materialized view
+-- with a unique index on plain columns (what REFRESH ... CONCURRENTLY needs)
 --------------------------------------------------------------------------
 SELECT c.relname, c.relkind,
        obj_description(c.oid, 'pg_class') IS NOT NULL AS commented,
        EXISTS (SELECT FROM pg_index AS i
                WHERE i.indrelid = c.oid AND i.indisunique
                  AND i.indpred IS NULL AND i.indexprs IS NULL) AS unique_index,
-       (SELECT count(*) FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0) AS columns
+       (SELECT count(*) FROM pg_attribute AS a WHERE a.attrelid = c.oid AND a.attnum > 0) AS columns,
+       (SELECT count(*) FROM pg_attribute AS a
+        WHERE a.attrelid = c.oid AND a.attnum > 0 AND col_description(c.oid, a.attnum) <> '') AS commented_columns
 FROM pg_class AS c
 WHERE c.relnamespace = 'monthly_report'::regnamespace AND c.relkind IN ('m', 'v')
 ORDER BY c.relkind, c.relname;
+
+-- one type convention for BI clients: measures float8; counts, years, codes
+-- and orders integer (never bigint, which JavaScript clients get as strings,
+-- nor numeric); categories and labels text (never an enum, which rejects
+-- ILIKE, lower() and unknown labels); dates; flags boolean
+SELECT format_type(a.atttypid, a.atttypmod) AS type, count(*) AS columns
+FROM pg_attribute AS a JOIN pg_class AS c ON c.oid = a.attrelid
+WHERE c.relnamespace = 'monthly_report'::regnamespace AND c.relkind IN ('m', 'v') AND a.attnum > 0
+GROUP BY 1 ORDER BY 1;
+-- every category has an integer <column>_order beside it
+SELECT c.relname, a.attname, o.attname IS NOT NULL AS has_order
+FROM pg_attribute AS a
+JOIN pg_class AS c ON c.oid = a.attrelid
+LEFT JOIN pg_attribute AS o ON o.attrelid = a.attrelid AND o.attname = a.attname || '_order'
+                            AND o.atttypid = 'int4'::regtype
+WHERE c.relnamespace = 'monthly_report'::regnamespace AND c.relkind IN ('m', 'v')
+  AND a.attname ~ '(regime|phase|quadrant|stance|year_end)$'
+ORDER BY 1, 2;
 
 -- refresh every materialized view concurrently (regime_by_region before the
 -- view that reads it)
@@ -51,6 +71,71 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.credit_dts;
 SELECT portfolio, bonds, round(dts::numeric, 1) AS dts FROM monthly_report.credit_dts ORDER BY portfolio;
 ROLLBACK;
 SELECT portfolio, bonds, round(dts::numeric, 1) AS dts FROM monthly_report.credit_dts ORDER BY portfolio;
+
+--------------------------------------------------------------------------
+-- what a BI tool's generated SQL does with the categories: ILIKE, lower(),
+-- a label in another case (no match, no error), labels of no category
+--------------------------------------------------------------------------
+SELECT count(*) FILTER (WHERE macro_regime ILIKE '%slow%') AS ilike_slow,
+       count(*) FILTER (WHERE lower(macro_regime) = 'slowdown') AS lower_slowdown,
+       count(*) FILTER (WHERE macro_regime = 'slowdown') AS equals_slowdown,
+       count(*) FILTER (WHERE macro_regime = 'Slowdown') AS equals_capitalised,
+       count(*) FILTER (WHERE macro_regime IN ('boom', 'bust')) AS unknown_labels,
+       count(*) FILTER (WHERE oecd_phase ILIKE 'down%') AS oecd_downturn,
+       count(*) FILTER (WHERE confirmed_macro_regime LIKE '%tion') AS confirmed_ending_tion
+FROM monthly_report.regime_by_region;
+SELECT (SELECT count(*) FROM monthly_report.us_growth_regime WHERE upper(regime) = 'CONTRACTION') AS us_contraction,
+       (SELECT count(*) FROM monthly_report.us_growth_inflation WHERE quadrant ILIKE '%flation') AS stag_or_reflation,
+       (SELECT count(*) FROM monthly_report.liquidity WHERE stance = 'Easing') AS easing_capitalised,
+       (SELECT count(*) FROM monthly_report.liquidity WHERE stance ILIKE 'easing') AS easing_ilike,
+       (SELECT count(*) FROM monthly_report.regime_shifts_by_year WHERE regime_at_year_end ~* '^rec') AS recovery_year_ends,
+       (SELECT count(*) FROM monthly_report.size_segments WHERE segment_label ILIKE 'small%') AS small_caps;
+
+-- each label has one position in every view, the order of its enum (the
+-- cycle); the two regime schemes share three words with other meanings, and
+-- the positions follow the quadrant: macro_regime slowdown is OECD downturn
+-- (3), macro_regime contraction is OECD slowdown (4)
+SELECT scheme, label, array_agg(DISTINCT pos) AS positions, count(*) AS rows
+FROM (SELECT 'macro_regime' AS scheme, macro_regime AS label, macro_regime_order AS pos FROM monthly_report.regime_by_region
+      UNION ALL SELECT 'macro_regime', confirmed_macro_regime, confirmed_macro_regime_order FROM monthly_report.regime_by_region
+      UNION ALL SELECT 'macro_regime', regime_at_year_end, regime_at_year_end_order FROM monthly_report.regime_shifts_by_year
+      UNION ALL SELECT 'macro_regime', regime, regime_order FROM monthly_report.us_growth_regime
+      UNION ALL SELECT 'macro_regime', global_regime, global_regime_order FROM monthly_report.headline
+      UNION ALL SELECT 'macro_regime', us_regime, us_regime_order FROM monthly_report.headline
+      UNION ALL SELECT 'oecd_phase', oecd_phase, oecd_phase_order FROM monthly_report.regime_by_region
+      UNION ALL SELECT 'growth_inflation', quadrant, quadrant_order FROM monthly_report.us_growth_inflation
+      UNION ALL SELECT 'liquidity_stance', stance, stance_order FROM monthly_report.liquidity
+      UNION ALL SELECT 'liquidity_stance', fed_stance, fed_stance_order FROM monthly_report.headline) AS u
+WHERE label IS NOT NULL OR pos IS NOT NULL
+GROUP BY scheme, label ORDER BY scheme, min(pos);
+SELECT macro_regime, oecd_phase, count(*) AS months,
+       count(*) FILTER (WHERE macro_regime_order <> oecd_phase_order) AS positions_differ
+FROM monthly_report.regime_by_region
+WHERE change <> 0
+GROUP BY macro_regime, oecd_phase ORDER BY min(macro_regime_order), min(oecd_phase_order);
+
+-- size segments: a label beside each code, never NULL, one label per code
+SELECT prior_segment, prior_segment_label, segment_by_rank, segment_by_rank_label, segment, segment_label,
+       count(*) AS names
+FROM monthly_report.size_segments
+GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1 NULLS LAST, 3 NULLS LAST, 5 NULLS LAST;
+
+-- the partial years of the S&P 500 are marked in the data
+SELECT year, trading_days, first_day, last_day, round(100 * price_return::numeric, 1) AS return_pct
+FROM monthly_report.sp500_annual WHERE partial_year ORDER BY year;
+SELECT count(*) AS full_years, min(trading_days), max(trading_days)
+FROM monthly_report.sp500_annual WHERE NOT partial_year;
+
+-- differences of stored decimals carry no float noise: each prints as short
+-- as the decimal difference of the data
+SELECT (SELECT count(*) FILTER (WHERE length(change::text) > length(round(change::numeric, 3)::text))
+        FROM monthly_report.regime_by_region) AS lei_change_noisy,
+       (SELECT count(*) FILTER (WHERE length(assets_change_usd_tn::text) > length(round(assets_change_usd_tn::numeric, 3)::text)
+                                  OR length(rate_change::text) > length(round(rate_change::numeric, 2)::text))
+        FROM monthly_report.liquidity) AS liquidity_change_noisy,
+       (SELECT count(*) FILTER (WHERE length(tbill_change::text) > length(round(tbill_change::numeric, 2)::text))
+        FROM monthly_report.us_growth_inflation) AS tbill_change_noisy,
+       (SELECT count(*) FILTER (WHERE change::text = '-0.086') FROM monthly_report.regime_by_region) AS shows_minus_0_086;
 
 --------------------------------------------------------------------------
 -- concentration against plain SQL (numeric arithmetic, no tactalloc):
@@ -168,11 +253,11 @@ WITH d AS (
     FROM r
 )
 SELECT count(*) AS months,
-       count(*) FILTER (WHERE v.regime::text IS DISTINCT FROM o.regime) AS regime_off,
-       count(*) FILTER (WHERE v.regime = 'recovery') AS recovery,
-       count(*) FILTER (WHERE v.regime = 'expansion') AS expansion,
-       count(*) FILTER (WHERE v.regime = 'slowdown') AS slowdown,
-       count(*) FILTER (WHERE v.regime = 'contraction') AS contraction
+       count(*) FILTER (WHERE v.macro_regime IS DISTINCT FROM o.regime) AS regime_off,
+       count(*) FILTER (WHERE v.macro_regime = 'recovery') AS recovery,
+       count(*) FILTER (WHERE v.macro_regime = 'expansion') AS expansion,
+       count(*) FILTER (WHERE v.macro_regime = 'slowdown') AS slowdown,
+       count(*) FILTER (WHERE v.macro_regime = 'contraction') AS contraction
 FROM monthly_report.regime_by_region AS v
 JOIN oracle AS o ON o.region = v.region AND o.as_of = v.month;
 
@@ -182,16 +267,16 @@ SELECT year, shifts, confirmed_shifts, regime_at_year_end
 FROM monthly_report.regime_shifts_by_year
 WHERE region = 'Global' AND year IN (2019, 2020, 2025)
 ORDER BY year;
-SELECT regime, string_agg(region, ', ' ORDER BY region) AS regions
+SELECT macro_regime AS regime, string_agg(region, ', ' ORDER BY region) AS regions
 FROM monthly_report.regime_by_region WHERE month = '2025-12-01'
-GROUP BY regime ORDER BY regime;
+GROUP BY macro_regime, macro_regime_order ORDER BY macro_regime_order;
 
 --------------------------------------------------------------------------
 -- US growth regimes 1962-2009 and the NBER recessions
 --------------------------------------------------------------------------
 -- the regime against a CASE expression, and the quarters in each regime
 SELECT count(*) AS quarters, min(quarter), max(quarter),
-       count(*) FILTER (WHERE regime::text IS DISTINCT FROM
+       count(*) FILTER (WHERE regime IS DISTINCT FROM
                         CASE WHEN change > 0 AND level >= 100 THEN 'expansion'
                              WHEN change > 0 THEN 'recovery'
                              WHEN change < 0 AND level >= 100 THEN 'slowdown'
@@ -222,7 +307,7 @@ WHERE q BETWEEN '1962-01-01' AND '2009-07-01';
 -- regime shifts per decade, against counting the quarters whose regime differs
 -- from the quarter before (lag), the decade's first quarter against the last
 -- quarter of the decade before
-SELECT d AS decade, regime_shifts(regime ORDER BY quarter) AS shifts,
+SELECT d AS decade, regime_shifts(regime::macro_regime ORDER BY quarter) AS shifts,
        (SELECT count(*) FROM (SELECT quarter, regime, lag(regime) OVER (ORDER BY quarter) AS prev
                               FROM monthly_report.us_growth_regime WHERE regime IS NOT NULL) AS x
         WHERE prev IS NOT NULL AND regime <> prev
@@ -265,7 +350,7 @@ WITH m AS (
 SELECT count(*) AS quarters, min(u.quarter), max(u.quarter),
        count(*) FILTER (WHERE abs(u.cpi_yoy - o.yoy::float8) > 1e-12) AS cpi_yoy_off,
        count(*) FILTER (WHERE abs(u.inflation_momentum - o.momentum::float8) > 1e-12) AS momentum_off,
-       count(*) FILTER (WHERE u.quadrant::text IS DISTINCT FROM
+       count(*) FILTER (WHERE u.quadrant IS DISTINCT FROM
                         CASE WHEN u.growth_change > 0 AND u.inflation_momentum < 0 THEN 'goldilocks'
                              WHEN u.growth_change > 0 AND u.inflation_momentum > 0 THEN 'overheat'
                              WHEN u.growth_change < 0 AND u.inflation_momentum > 0 THEN 'stagflation'
@@ -278,16 +363,16 @@ FROM monthly_report.us_growth_inflation AS u JOIN o ON o.q = u.quarter;
 SELECT quadrant, count(*) AS quarters, count(*) FILTER (WHERE nber_recession) AS nber_quarters,
        string_agg(DISTINCT extract(year FROM quarter)::text, ', ') FILTER (WHERE nber_recession AND quadrant = 'stagflation') AS stagflation_recession_years,
        round(avg(breadth)::numeric, 2) AS avg_breadth
-FROM monthly_report.us_growth_inflation GROUP BY quadrant ORDER BY quadrant;
+FROM monthly_report.us_growth_inflation GROUP BY quadrant, quadrant_order ORDER BY quadrant_order;
 
 --------------------------------------------------------------------------
 -- liquidity stance against a CASE expression on the signs of the changes
 --------------------------------------------------------------------------
 SELECT count(*) AS months,
        count(*) FILTER (WHERE stance::text IS DISTINCT FROM
-                        CASE WHEN round(assets_change_usd_tn, 2) = 0 AND rate_change = 0 THEN 'neutral'
-                             WHEN round(assets_change_usd_tn, 2) >= 0 AND rate_change <= 0 THEN 'easing'
-                             WHEN round(assets_change_usd_tn, 2) <= 0 AND rate_change >= 0 THEN 'tightening'
+                        CASE WHEN round(assets_change_usd_tn::numeric, 2) = 0 AND rate_change = 0 THEN 'neutral'
+                             WHEN round(assets_change_usd_tn::numeric, 2) >= 0 AND rate_change <= 0 THEN 'easing'
+                             WHEN round(assets_change_usd_tn::numeric, 2) <= 0 AND rate_change >= 0 THEN 'tightening'
                              ELSE 'mixed' END) AS stance_off
 FROM monthly_report.liquidity WHERE assets_change_usd_tn IS NOT NULL;
 SELECT month, total_assets_usd_tn, policy_rate_upper, stance
