@@ -163,7 +163,7 @@ COMMENT ON COLUMN monthly_report.portfolio_vs_index.names_held IS
 COMMENT ON COLUMN monthly_report.portfolio_vs_index.effective_n_portfolio IS
     'Effective number of names of the portfolio, 1 / HHI of its weights (a count, not an integer)';
 COMMENT ON COLUMN monthly_report.portfolio_vs_index.effective_n_index IS
-    'Effective number of names of the index on the same date, 1 / HHI of the cap weights';
+    'Effective number of names of the index on the same date, 1 / HHI of the cap weights (a count, not an integer)';
 COMMENT ON COLUMN monthly_report.portfolio_vs_index.active_share IS
     'Active share: half the sum of the absolute weight differences over the names held on either side (a name held on one side only counts against 0), a fraction in [0, 1] (0.726 = 72.6 %)';
 
@@ -584,7 +584,7 @@ COMMENT ON VIEW monthly_report.headline IS
 COMMENT ON COLUMN monthly_report.headline.as_of IS
     'Latest snapshot date of index_concentration (2025-12-31)';
 COMMENT ON COLUMN monthly_report.headline.effective_n IS
-    'index_concentration.effective_n at as_of: 1 / HHI of the cap weights';
+    'index_concentration.effective_n at as_of: 1 / HHI of the cap weights (a count, not an integer)';
 COMMENT ON COLUMN monthly_report.headline.top10_share IS
     'index_concentration.top10_share at as_of, a fraction';
 COMMENT ON COLUMN monthly_report.headline.names_above_3pct IS

@@ -81,6 +81,17 @@ ta_build_packages() {
 	echo "postgresql-$major postgresql-server-dev-$major make gcc"
 }
 
+# Packages of the BI client test (test/bi_clients.sh): Debian's psycopg2 and
+# pandas, and Node.js with npm unless node and npm are already on the PATH
+# (from Debian or elsewhere: NodeSource's nodejs ships npm itself and
+# conflicts with Debian's npm package).
+ta_bi_client_packages() {
+	local p="python3-psycopg2 python3-pandas"
+	command -v node >/dev/null 2>&1 || p="$p nodejs"
+	command -v npm >/dev/null 2>&1 || p="$p npm"
+	echo "$p"
+}
+
 # Builds and installs the extension into the server that PG_CONFIG names.
 ta_build_install() {
 	local pgc=${PG_CONFIG:-pg_config} flags=()
