@@ -127,7 +127,9 @@ for view in views:
             elif str(s.dtype) != "int64":
                 problems.append("%s: integer read as %s" % (column, s.dtype))
         elif typ == "text":
-            if s.dtype != object or not values.map(lambda v: isinstance(v, str)).all():
+            # object in pandas 1 and 2, the string dtype from pandas 3 on
+            if not (s.dtype == object or pd.api.types.is_string_dtype(s.dtype)) \
+                    or not values.map(lambda v: isinstance(v, str)).all():
                 problems.append("%s: text read as %s" % (column, s.dtype))
         elif typ == "boolean":
             if str(s.dtype) != "bool":
