@@ -1222,6 +1222,16 @@ xsum_from_text(const char *s, size_t len, XSum *a, int *needed,
 	return (int) end;
 }
 
+/* a = -a: each chunk negated (the chunk bounds are symmetric). */
+void
+xsum_negate(XSum *a)
+{
+	int			i;
+
+	for (i = 0; i < a->n; i++)
+		a->c[i] = -a->c[i];
+}
+
 /* The smallest window holding the value (1 for zero). */
 int
 xsum_fit(const XSum *a)

@@ -297,6 +297,13 @@ xsum_add_square(XSum *a, double x)
 extern XSUM_API int	xsum_merge(XSum *a, XSum *b);
 
 /*
+ * a = -a, exactly: every chunk negated (same window, opposite value), so
+ * that merging a negated sum subtracts it (stored summaries leaving a
+ * window frame).
+ */
+extern XSUM_API void xsum_negate(XSum *a);
+
+/*
  * Checks the fields of an accumulator that arrived from outside, in O(1)
  * (the chunks are not read): avail is the number of bytes readable at a.
  * Returns NULL when they are consistent, otherwise a static message.  Inline,

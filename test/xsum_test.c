@@ -2151,6 +2151,53 @@ test_compact(void)
 	}
 }
 
+/*
+ * Negation: merging a negated sum subtracts it exactly, so (A + B) - B has
+ * the value and text of A, whatever the magnitudes.
+ */
+static void
+test_negate(void)
+{
+	static char t1[4096],
+				t2[4096];
+	int			trial;
+
+	for (trial = 0; trial < 200; trial++)
+	{
+		XSum	   *ab = acc_new(6),
+				   *a = acc_new(6),
+				   *b = acc_new(6);
+		int			i;
+
+		for (i = 0; i < 30; i++)
+		{
+			double		x = rnd_exp(-300, 300);
+			double		y = rnd_exp(-300, 300);
+
+			if (rndint(2))
+				x = -x;
+			acc_op(&ab, i & 1, x, y, 0);
+			if (i % 3 == 0)
+				acc_op(&b, i & 1, x, y, 0);
+			else
+				acc_op(&a, i & 1, x, y, 0);
+		}
+		xsum_negate(b);
+		acc_merge(&ab, b);
+		xsum_to_text(ab, t1);
+		xsum_to_text(a, t2);
+		ok(strcmp(t1, t2) == 0 && xsum_check_chunks(ab) == NULL,
+		   "negate %d: (A + B) - B = A: %s = %s", trial, t1, t2);
+		xsum_negate(a);
+		xsum_negate(a);
+		xsum_to_text(a, t1);
+		ok(strcmp(t1, t2) == 0, "negate %d: twice is the identity", trial);
+		free(ab);
+		free(a);
+		free(b);
+	}
+}
+
 /* Rounds a 128-bit integer times 2^e to a double (correctly rounded). */
 static double
 i128_double(__int128 v, int e)
@@ -2257,6 +2304,7 @@ main(void)
 		{"field checks", test_check},
 		{"range top", test_range_top},
 		{"compact", test_compact},
+		{"negate", test_negate},
 		{"cross", test_cross},
 		{"fast paths", test_fast_paths},
 	};
