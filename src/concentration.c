@@ -198,6 +198,19 @@ PG_FUNCTION_INFO_V1(share_above_final);
 PG_FUNCTION_INFO_V1(count_above_final);
 PG_FUNCTION_INFO_V1(active_share_accum);
 PG_FUNCTION_INFO_V1(active_share_final);
+PG_FUNCTION_INFO_V1(top_share_read);
+PG_FUNCTION_INFO_V1(share_above_read);
+PG_FUNCTION_INFO_V1(count_above_read);
+
+/* qsort comparator: descending weights. */
+static int
+CompareWeightsDesc(const void *x, const void *y)
+{
+	double		a = *(const double *) x;
+	double		b = *(const double *) y;
+
+	return (a < b) - (a > b);
+}
 
 /* Rejects NaN, infinities and negative weights; returns w with -0 as 0. */
 static double
@@ -258,34 +271,88 @@ top_share_accum(PG_FUNCTION_ARGS)
 	return ws_return(fcinfo, ws_top_add(fcinfo, st, w));
 }
 
+/*
+ * The share of the n largest weights of a valid WS_TOP state that keeps at
+ * least n (1.0 with n names or fewer); false for no rows or a zero total.
+ */
+static bool
+TopShare(WeightSet *st, int64 n, const char *fname, double *result)
+{
+	XSum	   *top;
+	double	   *v;
+	int			k = st->nvals;
+
+	if (st->count == 0 || xsum_sign(ws_total(st)) == 0)
+		return false;
+	/* fewer names than n: all of the weight */
+	if (st->count <= n)
+	{
+		*result = 1.0;
+		return true;
+	}
+	v = ws_values(st);
+	if (n < st->nvals)
+	{
+		/* a summary read for fewer names: the n largest of those kept */
+		double	   *sorted = palloc(sizeof(double) * st->nvals);
+
+		memcpy(sorted, v, sizeof(double) * st->nvals);
+		qsort(sorted, st->nvals, sizeof(double), CompareWeightsDesc);
+		v = sorted;
+		k = (int) n;
+	}
+	top = es_acc_new();
+	for (int i = 0; i < k; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		top = es_acc_add(top, v[i], fname);
+	}
+	if (xsum_ratio(top, 1, ws_total(st), 1, result) != XSUM_OK)
+		ta_report_out_of_range(fname);
+	return true;
+}
+
 /* top_share: exact sum of the n largest over the exact total. */
 Datum
 top_share_final(PG_FUNCTION_ARGS)
 {
 	WeightSet  *st = ws_getarg(fcinfo, 0, WS_TOP, "top_share");
-	XSum	   *top;
-	double	   *v;
 	double		r;
-	int			rc;
 
 	if (st == NULL || st->count == 0)
 		PG_RETURN_NULL();
 	ws_check_values(fcinfo, st, "top_share");
-	if (xsum_sign(ws_total(st)) == 0)
+	if (!TopShare(st, (int64) st->param, "top_share", &r))
 		PG_RETURN_NULL();
-	/* fewer names than n: all of the weight */
-	if (st->count <= st->param)
-		PG_RETURN_FLOAT8(1.0);
-	top = es_acc_new();
-	v = ws_values(st);
-	for (int i = 0; i < st->nvals; i++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		top = es_acc_add(top, v[i], "top_share");
-	}
-	rc = xsum_ratio(top, 1, ws_total(st), 1, &r);
-	if (rc != XSUM_OK)
-		ta_report_out_of_range("top_share");
+	PG_RETURN_FLOAT8(r);
+}
+
+/*
+ * top_share(summary [, n]): the share of the n largest weights (by default
+ * the n the summary keeps), for n up to the n it keeps.
+ */
+Datum
+top_share_read(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st;
+	int32		n;
+	double		r;
+
+	ws_check_summary(fcinfo, 0, WS_TOP, "top_share");
+	st = ws_getarg(fcinfo, 0, WS_TOP, "top_share");
+	n = PG_NARGS() > 1 ? PG_GETARG_INT32(1) : (int32) st->param;
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("top_share: n must be at least 1, got %d", n)));
+	if (n > st->param)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("top_share: the summary keeps the %d largest weights and cannot give the share of the top %d",
+						(int) st->param, n),
+				 errhint("Make the summary with top_share_summary(weight, %d) or a larger n.", n)));
+	if (!TopShare(st, n, "top_share", &r))
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r);
 }
 
@@ -370,11 +437,13 @@ IsAbove(double w, double td, const XSum *total, double threshold,
 
 /*
  * The share and the number of names whose share is strictly above the
- * threshold; false when there are no rows or the total is zero.
+ * threshold (the state's own, or a higher one: the weights a state drops
+ * are at or below its cut, so below any higher threshold too); false when
+ * there are no rows or the total is zero.
  */
 static bool
-ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, const char *fname,
-			 double *share, int64 *count)
+ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, double threshold,
+			 const char *fname, double *share, int64 *count)
 {
 	double	   *v = ws_values(st);
 	XSum	   *total = ws_total(st);
@@ -393,7 +462,7 @@ ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, const char *fname,
 	for (int i = 0; i < st->nvals; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		if (IsAbove(v[i], td, total, st->param, tmp))
+		if (IsAbove(v[i], td, total, threshold, tmp))
 		{
 			above = es_acc_add(above, v[i], fname);
 			k++;
@@ -413,7 +482,7 @@ share_above_final(PG_FUNCTION_ARGS)
 	double		share;
 	int64		count;
 
-	if (st == NULL || !ComputeAbove(fcinfo, st, "share_above", &share, &count))
+	if (st == NULL || !ComputeAbove(fcinfo, st, st->param, "share_above", &share, &count))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(share);
 }
@@ -426,7 +495,72 @@ count_above_final(PG_FUNCTION_ARGS)
 	double		share;
 	int64		count;
 
-	if (st == NULL || !ComputeAbove(fcinfo, st, "count_above", &share, &count))
+	if (st == NULL || !ComputeAbove(fcinfo, st, st->param, "count_above", &share, &count))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(count);
+}
+
+/*
+ * The valid WS_ABOVE summary in argument 0 and the threshold to read it at
+ * (argument 1, by default the summary's own): at or above the summary's,
+ * since it dropped the names at or below its own.
+ */
+static WeightSet *
+AboveSummary(FunctionCallInfo fcinfo, const char *fname, double *threshold)
+{
+	WeightSet  *st;
+	double		t;
+
+	ws_check_summary(fcinfo, 0, WS_ABOVE, fname);
+	st = ws_getarg(fcinfo, 0, WS_ABOVE, fname);
+	if (PG_NARGS() < 2)
+	{
+		*threshold = st->param;
+		return st;
+	}
+	t = PG_GETARG_FLOAT8(1);
+	ta_check_finite(fname, "threshold", t);
+	if (t < 0 || t >= 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: threshold must be a share in [0, 1), got %s",
+						fname, float8out_internal(t)),
+				 errhint("The threshold is a fraction of the total: 3 %% is 0.03.")));
+	if (t < st->param)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the summary keeps only the names above %s and cannot answer for threshold %s",
+						fname, float8out_internal(st->param), float8out_internal(t)),
+				 errhint("Make the summary with share_above_summary(weight, %s) or a lower threshold.",
+						 float8out_internal(t))));
+	*threshold = t + 0.0;
+	return st;
+}
+
+/* share_above(summary [, threshold]): total share of the names above. */
+Datum
+share_above_read(PG_FUNCTION_ARGS)
+{
+	double		threshold;
+	WeightSet  *st = AboveSummary(fcinfo, "share_above", &threshold);
+	double		share;
+	int64		count;
+
+	if (!ComputeAbove(fcinfo, st, threshold, "share_above", &share, &count))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(share);
+}
+
+/* count_above(summary [, threshold]): number of names above. */
+Datum
+count_above_read(PG_FUNCTION_ARGS)
+{
+	double		threshold;
+	WeightSet  *st = AboveSummary(fcinfo, "count_above", &threshold);
+	double		share;
+	int64		count;
+
+	if (!ComputeAbove(fcinfo, st, threshold, "count_above", &share, &count))
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(count);
 }

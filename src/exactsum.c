@@ -606,17 +606,19 @@ es_inv_check(FunctionCallInfo fcinfo, const ExactSum *st, const char *dflt)
 }
 
 /*
- * One row fewer (its terms already subtracted): a compact copy when an
- * accumulator is wider than the rows left need, checked outside a window.
+ * A state whose accumulators hold no more chunks than their values need
+ * (and at least the kind's initial window): st itself when it is already
+ * so, unless copy asks for a new state in any case.
  */
-ExactSum *
-es_removed(FunctionCallInfo fcinfo, ExactSum *st, const char *dflt)
+static ExactSum *
+CompactState(ExactSum *st, bool copy)
 {
 	const ExactSumKindInfo *info = &es_kinds[st->kind];
 	int			want[ES_MAX_SUMS];
 	bool		shrink = false;
+	Size		size = sizeof(ExactSum);
+	ExactSum   *ns;
 
-	st->count--;
 	for (int i = 0; i < st->nsums; i++)
 	{
 		XSum	   *a = es_sum(st, i);
@@ -629,20 +631,34 @@ es_removed(FunctionCallInfo fcinfo, ExactSum *st, const char *dflt)
 			shrink |= want[i] < a->n;
 		}
 	}
-	if (shrink)
-	{
-		Size		size = sizeof(ExactSum);
-		ExactSum   *ns;
+	if (!shrink && !copy)
+		return st;
+	for (int i = 0; i < st->nsums; i++)
+		size += xsum_size(want[i]);
+	ns = palloc(size);
+	memcpy(ns, st, sizeof(ExactSum));
+	SET_VARSIZE(ns, size);
+	for (int i = 0; i < st->nsums; i++)
+		xsum_compact(es_sum(ns, i), want[i], es_sum(st, i));
+	return ns;
+}
 
-		for (int i = 0; i < st->nsums; i++)
-			size += xsum_size(want[i]);
-		ns = palloc(size);
-		memcpy(ns, st, sizeof(ExactSum));
-		SET_VARSIZE(ns, size);
-		for (int i = 0; i < st->nsums; i++)
-			xsum_compact(es_sum(ns, i), want[i], es_sum(st, i));
-		st = ns;
-	}
+/* A compact copy of a state (a summary's stored value): see CompactState. */
+ExactSum *
+es_compact(ExactSum *st)
+{
+	return CompactState(st, true);
+}
+
+/*
+ * Rows removed (their terms already subtracted, the count lowered): a
+ * compact copy when an accumulator is wider than the rows left need, the
+ * kind's invariants checked outside a window.
+ */
+static ExactSum *
+AfterRemoval(FunctionCallInfo fcinfo, ExactSum *st, const char *dflt)
+{
+	st = CompactState(st, false);
 	if (AggCheckCallContext(fcinfo, NULL) != AGG_CONTEXT_WINDOW)
 	{
 		const char *problem = es_invariant_problem(st);
@@ -655,6 +671,99 @@ es_removed(FunctionCallInfo fcinfo, ExactSum *st, const char *dflt)
 					 errdetail("%s", problem)));
 	}
 	return st;
+}
+
+/* One row fewer (its terms already subtracted): see AfterRemoval. */
+ExactSum *
+es_removed(FunctionCallInfo fcinfo, ExactSum *st, const char *dflt)
+{
+	st->count--;
+	return AfterRemoval(fcinfo, st, dflt);
+}
+
+/*
+ * a - b, exactly, for a summary b of rows that a holds (a window frame
+ * whose start passes a stored summary): both of one kind and mode, and b
+ * of no more rows than a; a is changed in place when it has room.
+ */
+ExactSum *
+es_subtract(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b,
+			const char *dflt)
+{
+	if (a->kind != b->kind || a->mode != b->mode)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot remove a %s/%s state from a %s/%s state",
+						ta_funcname(fcinfo, dflt),
+						es_kinds[b->kind].name, es_kinds[b->kind].modes[b->mode],
+						es_kinds[a->kind].name, es_kinds[a->kind].modes[a->mode])));
+	if (b->count > a->count)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot remove a state of " INT64_FORMAT " rows from one of " INT64_FORMAT,
+						ta_funcname(fcinfo, dflt), b->count, a->count)));
+	for (int i = 0; i < a->nsums; i++)
+	{
+		XSum	   *nb = es_sum(b, i);
+		XSum	   *neg = palloc(xsum_size(nb->n));
+		EsTerm		t = {ES_OP_MERGE, 0, 0, 0, neg};
+		int			need;
+
+		memcpy(neg, nb, xsum_size(nb->n));
+		xsum_negate(neg);
+		need = es_apply(es_sum(a, i), &t);
+		if (need != 0)
+		{
+			StateSlot	slot = {a, i};
+
+			es_grow_apply(es_sum(a, i), need, &t, StateGrow, &slot,
+						  fcinfo, dflt);
+			a = slot.st;
+		}
+		pfree(neg);
+	}
+	a->count -= b->count;
+	return AfterRemoval(fcinfo, a, dflt);
+}
+
+/* Summary aggregates of each kind, for messages (exactsum_summary_read). */
+static const char *const es_summary_names[ES_NKINDS] = {
+	[ES_HHI] = "hhi_summary",
+	[ES_DTS] = "dts_summary",
+	[ES_WMEAN] = "weighted_mean_summary",
+	[ES_IMULT] = "index_multiple_summary",
+	[ES_COMPOUND] = "compound_return_summary",
+	[ES_VOL] = "volatility_summary",
+	[ES_TE] = "tracking_error_summary",
+	[ES_BETA] = "beta_summary",
+	[ES_CORR] = "correlation_summary",
+	[ES_ANNRET] = "annualized_return_summary",
+};
+
+/*
+ * Before an accessor reads the summary in argument argno: a summary of
+ * another kind is refused naming the accessor (fname) and the aggregate
+ * that made it.  The argument is detoasted once, here, for the reader.
+ */
+void
+es_check_summary(FunctionCallInfo fcinfo, int argno, int kind,
+				 const char *fname)
+{
+	const ExactSum *st;
+
+	if (PG_ARGISNULL(argno))
+		return;
+	st = (const ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	fcinfo->args[argno].value = PointerGetDatum(st);
+	if (VARSIZE(st) >= sizeof(ExactSum) && st->magic == ES_MAGIC &&
+		st->version == ES_VERSION && st->kind > 0 && st->kind < ES_NKINDS &&
+		st->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot read a summary made by %s",
+						fname, es_summary_names[st->kind]),
+				 errhint("%s reads the summaries that %s makes, and rollup of them.",
+						 fname, es_summary_names[kind])));
 }
 
 /* Looks name up among n names (exact match); -1 when absent. */

@@ -423,4 +423,16 @@ extern void es_inv_check(FunctionCallInfo fcinfo, const ExactSum *st,
 extern ExactSum *es_removed(FunctionCallInfo fcinfo, ExactSum *st,
 							const char *dflt);
 
+/*
+ * Summaries (stored states, summaries.c): es_compact is a copy holding only
+ * the chunks in use; es_subtract removes a summary of rows a state holds
+ * (rollup in a sliding window frame), exactly; es_check_summary refuses a
+ * summary of another kind before an accessor reads it.
+ */
+extern ExactSum *es_compact(ExactSum *st);
+extern ExactSum *es_subtract(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b,
+							 const char *dflt);
+extern void es_check_summary(FunctionCallInfo fcinfo, int argno, int kind,
+							 const char *fname);
+
 #endif							/* TACTALLOC_EXACTSUM_H */

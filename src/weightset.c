@@ -649,6 +649,59 @@ MergeStates(FunctionCallInfo fcinfo, WeightSet *a, WeightSet *b)
 }
 
 /*
+ * A compact copy of a state (a summary's stored value): no spare room, and
+ * for WS_ABOVE only the weights above the cut of its total (those its text
+ * form writes).  st is not changed.
+ */
+WeightSet *
+ws_compact(WeightSet *st)
+{
+	int			sumchunks = ws_has_total(st->kind) ? ws_total(st)->n : 0;
+	WeightSet  *ns = Resize(st, st->nvals, sumchunks);
+
+	if (ns->kind == WS_ABOVE)
+	{
+		Prune(ns);
+		if (ns->nvals < ns->capacity)
+			ns = Resize(ns, ns->nvals, sumchunks);
+	}
+	return ns;
+}
+
+/* Summary aggregates of each kind, for messages (ws_check_summary). */
+static const char *const ws_summary_names[WS_NKINDS] = {
+	[WS_TOP] = "top_share_summary",
+	[WS_ABOVE] = "share_above_summary",
+	[WS_ACTIVE] = "active_share_summary",
+};
+
+/*
+ * Before an accessor reads the summary in argument argno: a summary of
+ * another kind is refused naming the accessor (fname) and the aggregate
+ * that made it.  The argument is detoasted once, here, for the reader.
+ */
+void
+ws_check_summary(FunctionCallInfo fcinfo, int argno, int kind,
+				 const char *fname)
+{
+	const WeightSet *st;
+
+	if (PG_ARGISNULL(argno))
+		return;
+	st = (const WeightSet *) PG_DETOAST_DATUM(PG_GETARG_DATUM(argno));
+	fcinfo->args[argno].value = PointerGetDatum(st);
+	if (VARSIZE(st) >= sizeof(WeightSet) && st->magic == WS_MAGIC &&
+		st->version == WS_VERSION && st->kind > 0 && st->kind < WS_NKINDS &&
+		st->kind != kind)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot read a summary made by %s",
+						fname, ws_summary_names[st->kind]),
+				 errhint("%s reads the summaries that %s makes, and rollup of them.",
+						 fname, ws_summary_names[kind])));
+}
+
+/*
  * The datum a state function returns: the state itself inside an
  * aggregate, where the spare room (zeros) makes growth amortised O(1);
  * outside one, a copy without spare room, since that value may be stored.

@@ -146,4 +146,13 @@ extern double ws_above_cut(WeightSet *st);
 extern WeightSet *ws_top_add(FunctionCallInfo fcinfo, WeightSet *st,
 							 double w);
 
+/*
+ * Summaries (stored states, summaries.c): ws_compact is a copy without
+ * spare room (WS_ABOVE: pruned at the cut of its total); ws_check_summary
+ * refuses a summary of another kind before an accessor reads it.
+ */
+extern WeightSet *ws_compact(WeightSet *st);
+extern void ws_check_summary(FunctionCallInfo fcinfo, int argno, int kind,
+							 const char *fname);
+
 #endif							/* TACTALLOC_WEIGHTSET_H */
