@@ -649,23 +649,36 @@ MergeStates(FunctionCallInfo fcinfo, WeightSet *a, WeightSet *b)
 }
 
 /*
- * A compact copy of a state (a summary's stored value): no spare room, and
- * for WS_ABOVE only the weights above the cut of its total (those its text
- * form writes).  st is not changed.
+ * A compact copy of a state (a summary's stored value): no spare room, the
+ * exact total in the window its value needs, and for WS_ABOVE only the
+ * weights above the cut of its total (those its text form writes): the
+ * state its text form reads back as.  st is not changed.
  */
 WeightSet *
 ws_compact(WeightSet *st)
 {
 	int			sumchunks = ws_has_total(st->kind) ? ws_total(st)->n : 0;
 	WeightSet  *ns = Resize(st, st->nvals, sumchunks);
+	WeightSet  *cs;
+	int			fit;
+	Size		size;
 
+	if (!ws_has_total(ns->kind))
+		return ns;
 	if (ns->kind == WS_ABOVE)
-	{
 		Prune(ns);
-		if (ns->nvals < ns->capacity)
-			ns = Resize(ns, ns->nvals, sumchunks);
-	}
-	return ns;
+	fit = xsum_fit(ws_total(ns));
+	if (fit == sumchunks && ns->nvals == ns->capacity)
+		return ns;
+	size = StateBytes(ns->kind, fit, ns->nvals);
+	cs = palloc(size);
+	memcpy(cs, ns, sizeof(WeightSet));
+	SET_VARSIZE(cs, size);
+	cs->capacity = ns->nvals;
+	xsum_compact(ws_total(cs), fit, ws_total(ns));
+	memcpy(ws_values(cs), ws_values(ns), (Size) ns->nvals * sizeof(double));
+	pfree(ns);
+	return cs;
 }
 
 /* Summary aggregates of each kind, for messages (ws_check_summary). */
