@@ -252,3 +252,59 @@ SELECT count(*) AS groups,
 FROM rk_grouped g JOIN rk_grouped_serial s USING (grp);
 DROP VIEW rk_all;
 DROP TABLE rk_par;
+
+-- Summaries rolled up under forced parallel plans (partial rollup in every
+-- worker, then the combine function) equal the direct aggregates over the
+-- rows, bit for bit: 400 000 rows, stored as 4 000 summaries of 100 rows
+RESET ALL;
+SET extra_float_digits = 3;
+CREATE TABLE sm_par_rows AS
+SELECT i, i % 4000 AS part, (i % 4000) % 40 AS grp,
+       ((((i::bigint * 2654435761) % 4294967296) + 0.5) / 4294967296.0)::float8 ^ (-0.7) AS w,
+       1 + 12 * ((((i::bigint * 40503) % 65536) + 0.5) / 65536.0)::float8 AS dur,
+       ((((i::bigint * 2246822519) % 4294967296) / 4294967296.0) - 0.5)::float8 * 4e-2 AS r,
+       ((((i::bigint * 69069) % 1048576) + 0.5) / 1048576.0)::float8 AS b
+FROM generate_series(1, 400000) AS i;
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE sm_par AS
+SELECT part, part % 40 AS grp, hhi_summary(w) AS hhi_s, dts_summary(w, dur, 100 * b) AS dts_s,
+       volatility_summary(r, 12) AS vol_s, correlation_summary(r, b) AS corr_s,
+       top_share_summary(w, 20) AS top_s, share_above_summary(w, 1e-4) AS above_s,
+       active_share_summary(w, b) AS act_s
+FROM sm_par_rows GROUP BY part;
+ANALYZE sm_par;
+CREATE TEMP VIEW sm_par_direct AS
+SELECT grp, ROW(hhi(w), effective_n(w), dts(w, dur, 100 * b), volatility(r, 12), correlation(r, b),
+                top_share(w, 20), top_share(w, 5), share_above(w, 1e-4), count_above(w, 1e-4),
+                active_share(w, b))::text AS figures
+FROM sm_par_rows GROUP BY ROLLUP (grp);
+CREATE TEMP VIEW sm_par_rolled AS
+SELECT grp, ROW(hhi(rollup(hhi_s)), effective_n(rollup(hhi_s)), dts(rollup(dts_s)), volatility(rollup(vol_s)),
+                correlation(rollup(corr_s)), top_share(rollup(top_s)), top_share(rollup(top_s), 5),
+                share_above(rollup(above_s)), count_above(rollup(above_s)), active_share(rollup(act_s)))::text AS figures
+FROM sm_par GROUP BY grp
+UNION ALL
+SELECT NULL, ROW(hhi(rollup(hhi_s)), effective_n(rollup(hhi_s)), dts(rollup(dts_s)), volatility(rollup(vol_s)),
+                 correlation(rollup(corr_s)), top_share(rollup(top_s)), top_share(rollup(top_s), 5),
+                 share_above(rollup(above_s)), count_above(rollup(above_s)), active_share(rollup(act_s)))::text
+FROM sm_par;
+CREATE TEMP TABLE sm_par_serial AS SELECT * FROM sm_par_direct;
+SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
+FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT hhi(rollup(hhi_s)), top_share(rollup(top_s)) FROM sm_par;
+EXPLAIN (COSTS OFF) SELECT grp, hhi(rollup(hhi_s)), active_share(rollup(act_s)) FROM sm_par GROUP BY grp;
+SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
+FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
+-- the combine function alone: the leader only gathers
+SET parallel_leader_participation = off;
+SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
+FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
+RESET ALL;
+DROP VIEW sm_par_rolled;
+DROP VIEW sm_par_direct;
+DROP TABLE sm_par, sm_par_rows;
