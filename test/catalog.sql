@@ -44,9 +44,47 @@ INSERT INTO contract VALUES
   ('parity_upside',   '{double precision,double precision}',                    'double precision', 'f', 'i', true),
   ('compound_return', '{double precision}',                                     'double precision', 'a', 'i', false),
   ('longest_streak',  '{boolean}',                                              'bigint',           'a', 'i', false),
-  ('current_streak',  '{boolean}',                                              'bigint',           'a', 'i', false);
+  ('current_streak',  '{boolean}',                                              'bigint',           'a', 'i', false),
+  -- summaries: <name>_summary aggregates, accessors <name>(summary), rollup
+  ('hhi_summary',              '{double precision}',                            'exactsum',  'a', 'i', false),
+  ('hhi_summary',              '{double precision,text}',                       'exactsum',  'a', 'i', false),
+  ('dts_summary',              '{double precision,double precision,double precision}', 'exactsum', 'a', 'i', false),
+  ('weighted_mean_summary',    '{double precision,double precision}',           'exactsum',  'a', 'i', false),
+  ('index_multiple_summary',   '{double precision,double precision}',           'exactsum',  'a', 'i', false),
+  ('index_multiple_summary',   '{double precision,double precision,double precision}', 'exactsum', 'a', 'i', false),
+  ('compound_return_summary',  '{double precision}',                            'exactsum',  'a', 'i', false),
+  ('volatility_summary',       '{double precision}',                            'exactsum',  'a', 'i', false),
+  ('volatility_summary',       '{double precision,double precision}',           'exactsum',  'a', 'i', false),
+  ('tracking_error_summary',   '{double precision,double precision}',           'exactsum',  'a', 'i', false),
+  ('tracking_error_summary',   '{double precision,double precision,double precision}', 'exactsum', 'a', 'i', false),
+  ('beta_summary',             '{double precision,double precision}',           'exactsum',  'a', 'i', false),
+  ('correlation_summary',      '{double precision,double precision}',           'exactsum',  'a', 'i', false),
+  ('annualized_return_summary', '{double precision,double precision}',          'exactsum',  'a', 'i', false),
+  ('top_share_summary',        '{double precision,integer}',                    'weightset', 'a', 'i', false),
+  ('share_above_summary',      '{double precision,double precision}',           'weightset', 'a', 'i', false),
+  ('active_share_summary',     '{double precision,double precision}',           'weightset', 'a', 'i', false),
+  ('rollup',                   '{exactsum}',                                    'exactsum',  'a', 'i', false),
+  ('rollup',                   '{weightset}',                                   'weightset', 'a', 'i', false),
+  ('hhi',                      '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('effective_n',              '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('dts',                      '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('weighted_mean',            '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('index_multiple',           '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('compound_return',          '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('volatility',               '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('tracking_error',           '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('beta',                     '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('correlation',              '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('annualized_return',        '{exactsum}',                                    'double precision', 'f', 'i', true),
+  ('top_share',                '{weightset}',                                   'double precision', 'f', 'i', true),
+  ('top_share',                '{weightset,integer}',                           'double precision', 'f', 'i', true),
+  ('share_above',              '{weightset}',                                   'double precision', 'f', 'i', true),
+  ('share_above',              '{weightset,double precision}',                  'double precision', 'f', 'i', true),
+  ('count_above',              '{weightset}',                                   'bigint',           'f', 'i', true),
+  ('count_above',              '{weightset,double precision}',                  'bigint',           'f', 'i', true),
+  ('active_share',             '{weightset}',                                   'double precision', 'f', 'i', true);
 
-SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 12 + 5 + 3);
+SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 12 + 5 + 3 + 4);
 
 -- every function in the contract, as SPEC.md says
 SELECT has_function(name, args, format('%s(%s) exists', name, array_to_string(args, ', '))) FROM contract;
@@ -184,6 +222,25 @@ SELECT set_eq($$SELECT a.aggfnoid::regproc::text FROM pg_aggregate a JOIN member
 SELECT is((SELECT pg_get_function_arguments('parity_upside(float8, float8)'::regprocedure)),
           'multiple double precision, reference double precision',
           'parity_upside(multiple, reference)');
+
+-- summaries: every summary aggregate shares its aggregate's transition and
+-- combine functions and returns its state compacted; rollup(exactsum) is
+-- moving, rollup(weightset) is not (see the reference)
+SELECT is_empty($$SELECT a.aggfnoid::regprocedure::text FROM pg_aggregate a JOIN member_procs p ON p.oid = a.aggfnoid
+                  WHERE p.proname ~ '_summary$'
+                    AND NOT EXISTS (SELECT FROM pg_aggregate o JOIN pg_proc op ON op.oid = o.aggfnoid
+                                    WHERE op.proname = regexp_replace(p.proname, '_summary$', '')
+                                      AND op.proargtypes = p.proargtypes AND o.aggtransfn = a.aggtransfn
+                                      AND o.aggcombinefn = a.aggcombinefn AND o.aggminvtransfn = a.aggminvtransfn)$$,
+                'every <name>_summary aggregate has the transition, inverse and combine functions of <name>');
+SELECT is((SELECT array_agg(DISTINCT a.aggfinalfn::text ORDER BY a.aggfinalfn::text) FROM pg_aggregate a
+           JOIN member_procs p ON p.oid = a.aggfnoid WHERE p.proname ~ '_summary$' OR p.proname = 'rollup'),
+          '{_exactsum_summary_final,_weightset_summary_final}', 'summaries and rollup return the compacted state');
+SELECT is((SELECT format('%s/%s/%s', a.aggmtransfn, a.aggminvtransfn, a.aggmfinalfn) FROM pg_aggregate a
+           WHERE a.aggfnoid = 'rollup(exactsum)'::regprocedure),
+          '_exactsum_rollup_accum/_exactsum_rollup_inv/_exactsum_summary_final', 'rollup(exactsum) is a moving aggregate');
+SELECT is((SELECT a.aggminvtransfn::text FROM pg_aggregate a WHERE a.aggfnoid = 'rollup(weightset)'::regprocedure),
+          '-', 'rollup(weightset) has no inverse (its summaries drop weights a smaller frame may need)');
 
 SELECT * FROM finish();
 ROLLBACK;
