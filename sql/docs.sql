@@ -184,6 +184,37 @@ SELECT name, market_cap, prior_segment,
 FROM universe
 WINDOW w AS (PARTITION BY rank_date ORDER BY market_cap DESC)
 ORDER BY market_cap DESC, name;
+CREATE TEMP TABLE sector_summaries AS
+SELECT as_of, sector, hhi_summary(market_cap) AS hhi_s,
+       top_share_summary(market_cap, 2) AS top2_s,
+       share_above_summary(market_cap, 0.15) AS above_s
+FROM constituents GROUP BY as_of, sector;
+SELECT s.as_of, effective_n(rollup(hhi_s)) AS effective_n,
+       top_share(rollup(top2_s)) AS top2, top_share(rollup(top2_s), 1) AS top1,
+       count_above(rollup(above_s)) AS above_15pct, share_above(rollup(above_s), 0.25) AS share_above_25pct,
+       effective_n(rollup(hhi_s)) = (SELECT effective_n(market_cap) FROM constituents AS c
+                                     WHERE c.as_of = s.as_of) AS same_as_rows
+FROM sector_summaries AS s GROUP BY s.as_of ORDER BY s.as_of;
+SELECT month, round(effective_n(rollup(s) OVER (ORDER BY month ROWS 11 PRECEDING))::numeric, 2) AS effective_n_12m
+FROM (SELECT month, hhi_summary(w) AS s
+      FROM (SELECT k % 24 + 1 AS month, 1 + (k * 37 % 101) AS w FROM generate_series(1, 2400) AS k) AS r
+      GROUP BY month) AS m
+ORDER BY month DESC LIMIT 3;
+SELECT top_share(rollup(top2_s), 3) FROM sector_summaries;
+SELECT count_above(rollup(above_s), 0.1) FROM sector_summaries;
+CREATE TABLE holdings AS SELECT * FROM constituents;
+CREATE MATERIALIZED VIEW sector_month AS
+SELECT as_of, sector, count(*) AS names, hhi_summary(market_cap) AS hhi_s,
+       top_share_summary(market_cap, 10) AS top10_s
+FROM holdings GROUP BY as_of, sector;
+CREATE VIEW index_month AS
+SELECT as_of, sum(names) AS names, effective_n(rollup(hhi_s)) AS effective_n,
+       top_share(rollup(top10_s), 3) AS top3_share
+FROM sector_month GROUP BY as_of;
+SELECT * FROM index_month ORDER BY as_of;
+DROP VIEW index_month;
+DROP MATERIALIZED VIEW sector_month;
+DROP TABLE holdings, sector_summaries;
 SELECT hhi(w) AS hhi, effective_n(w) AS names
 FROM (VALUES (1e300::float8), (1e300), (1e300), (1e300)) AS v(w);
 SELECT _hhi_final(_exactsum_combine(
