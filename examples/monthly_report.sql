@@ -29,34 +29,97 @@
 -- The views over SYNTHETIC tables say so in their comments.
 -- monthly_report.headline is a plain view over the materialized ones: the
 -- figures of the report's first page, for the latest date.
+--
+-- The index's concentration, valuation and credit figures are rolled up from
+-- stored summaries: monthly_summaries.sector_summaries keeps one row of
+-- tactalloc summaries (hhi_summary, top_share_summary, ...) per date and
+-- sector, and rollup() gives the same bits as the aggregates over the rows,
+-- so any coarser cut reads the summaries instead of the constituents.  The
+-- summaries are values of tactalloc's state types, outside the convention
+-- above, so they live in a schema of their own, for SQL users (refresh it
+-- before the views of monthly_report).
 
 SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS monthly_report CASCADE;
+DROP SCHEMA IF EXISTS monthly_summaries CASCADE;
 RESET client_min_messages;
 CREATE SCHEMA monthly_report;
 COMMENT ON SCHEMA monthly_report IS
     'tactalloc monthly report: materialized views over the bundled data (examples/monthly_report.sql); refresh with REFRESH MATERIALIZED VIEW CONCURRENTLY';
+CREATE SCHEMA monthly_summaries;
+COMMENT ON SCHEMA monthly_summaries IS
+    'tactalloc summaries per date and sector that the monthly_report views roll up (examples/monthly_report.sql); refresh them first';
+
+--------------------------------------------------------------------------
+-- summaries per snapshot and sector: the index constituents (universe
+-- 'index') and each bond portfolio; the report's figures roll them up
+--------------------------------------------------------------------------
+CREATE MATERIALIZED VIEW monthly_summaries.sector_summaries AS
+SELECT as_of, 'index' AS universe, sector,
+       count(*) AS names,
+       sum(market_cap) AS market_cap,
+       hhi_summary(market_cap) AS hhi,
+       top_share_summary(market_cap, 10) AS top10,
+       share_above_summary(market_cap, 0.03) AS above_3pct,
+       index_multiple_summary(market_cap, earnings) AS pe,
+       index_multiple_summary(market_cap, earnings, 1) AS pe_equal_weighted,
+       index_multiple_summary(market_cap, earnings) FILTER (WHERE earnings > 0) AS pe_ex_losses,
+       index_multiple_summary(market_cap, sales) AS ps,
+       index_multiple_summary(market_cap, sales, 1) AS ps_equal_weighted,
+       NULL::numeric AS market_value, NULL::numeric AS market_value_x_duration,
+       NULL::numeric AS market_value_x_oas, NULL::exactsum AS dts
+FROM constituents
+GROUP BY as_of, sector
+UNION ALL
+SELECT as_of, portfolio, sector,
+       count(*), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+       sum(market_value), sum(market_value * spread_duration), sum(market_value * oas_bp),
+       dts_summary(market_value, spread_duration, oas_bp)
+FROM bond_holdings
+GROUP BY as_of, portfolio, sector
+WITH DATA;
+CREATE UNIQUE INDEX ON monthly_summaries.sector_summaries (as_of, universe, sector);
+COMMENT ON MATERIALIZED VIEW monthly_summaries.sector_summaries IS
+    'Summaries per snapshot and sector (SYNTHETIC constituents as universe index, bond_holdings per portfolio): counts, exact numeric sums and tactalloc summaries that rollup() merges into the figures of any coarser cut with the same bits as the aggregates over the rows, e.g. effective_n(rollup(hhi)), top_share(rollup(top10)), dts(rollup(dts))';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.as_of IS 'Snapshot date of the constituents or bond holdings';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.universe IS 'index for the index constituents, else the bond portfolio (core_credit, ig_index)';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.sector IS 'Sector of the constituents or bonds, as in the data';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.names IS 'Number of constituents or bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.market_cap IS 'Index: sum of market caps, USD bn (exact numeric); NULL for bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.hhi IS 'Index: hhi_summary(market_cap), read by hhi() and effective_n(); NULL for bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.top10 IS 'Index: top_share_summary(market_cap, 10), read by top_share() for up to 10 names; NULL for bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.above_3pct IS 'Index: share_above_summary(market_cap, 0.03), read by share_above() and count_above() at 3 % or above; NULL for bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.pe IS 'Index: index_multiple_summary(market_cap, earnings), the cap-weighted P/E; NULL for bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.pe_equal_weighted IS 'Index: index_multiple_summary(market_cap, earnings, 1), the equal-weighted P/E; NULL for bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.pe_ex_losses IS 'Index: the cap-weighted P/E summary of the names with positive earnings; NULL for bonds and for a sector without any';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.ps IS 'Index: index_multiple_summary(market_cap, sales), the cap-weighted P/S; NULL for bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.ps_equal_weighted IS 'Index: index_multiple_summary(market_cap, sales, 1), the equal-weighted P/S; NULL for bonds';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.market_value IS 'Bonds: sum of market values, USD mn (exact numeric); NULL for the index';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.market_value_x_duration IS 'Bonds: sum of market value x spread duration (exact numeric); NULL for the index';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.market_value_x_oas IS 'Bonds: sum of market value x OAS in bp (exact numeric); NULL for the index';
+COMMENT ON COLUMN monthly_summaries.sector_summaries.dts IS 'Bonds: dts_summary(market_value, spread_duration, oas_bp), read by dts(); NULL for the index';
 
 --------------------------------------------------------------------------
 -- concentration of the index, one row per snapshot
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.index_concentration AS
 SELECT as_of,
-       count(*)::int AS names,
+       sum(names)::int AS names,
        sum(market_cap)::float8 AS total_cap_usd_bn,
-       hhi(market_cap) AS hhi,
-       effective_n(market_cap) AS effective_n,
-       top_share(market_cap, 10) AS top10_share,
-       count_above(market_cap, 0.03)::int AS names_above_3pct,
-       share_above(market_cap, 0.03) AS share_above_3pct,
+       hhi(rollup(hhi)) AS hhi,
+       effective_n(rollup(hhi)) AS effective_n,
+       top_share(rollup(top10)) AS top10_share,
+       count_above(rollup(above_3pct))::int AS names_above_3pct,
+       share_above(rollup(above_3pct)) AS share_above_3pct,
        (sum(market_cap) FILTER (WHERE sector IN ('Information Technology', 'Communication Services'))
         / sum(market_cap))::float8 AS it_comm_share
-FROM constituents
+FROM monthly_summaries.sector_summaries
+WHERE universe = 'index'
 GROUP BY as_of
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.index_concentration (as_of);
 COMMENT ON MATERIALIZED VIEW monthly_report.index_concentration IS
-    'Concentration of the index per snapshot (SYNTHETIC constituents): HHI, effective number of names (1/HHI), top-10 share, names and weight above 3 %, IT + communication services share; shares as fractions';
+    'Concentration of the index per snapshot (SYNTHETIC constituents, rolled up from monthly_summaries.sector_summaries): HHI, effective number of names (1/HHI), top-10 share, names and weight above 3 %, IT + communication services share; shares as fractions';
 COMMENT ON COLUMN monthly_report.index_concentration.as_of IS
     'Snapshot date: the last weekday of each year 1990-2024 and of each month of 2025';
 COMMENT ON COLUMN monthly_report.index_concentration.names IS
@@ -81,15 +144,15 @@ COMMENT ON COLUMN monthly_report.index_concentration.it_comm_share IS
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.sector_weights AS
 SELECT as_of, sector,
-       count(*)::int AS names,
-       (sum(market_cap) / sum(sum(market_cap)) OVER (PARTITION BY as_of))::float8 AS weight,
-       effective_n(market_cap) AS effective_n_within
-FROM constituents
-GROUP BY as_of, sector
+       names::int AS names,
+       (market_cap / sum(market_cap) OVER (PARTITION BY as_of))::float8 AS weight,
+       effective_n(hhi) AS effective_n_within
+FROM monthly_summaries.sector_summaries
+WHERE universe = 'index'
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.sector_weights (as_of, sector);
 COMMENT ON MATERIALIZED VIEW monthly_report.sector_weights IS
-    'Sector weights of the index per snapshot (SYNTHETIC constituents) and the effective number of names within each sector';
+    'Sector weights of the index per snapshot (SYNTHETIC constituents, from monthly_summaries.sector_summaries) and the effective number of names within each sector';
 COMMENT ON COLUMN monthly_report.sector_weights.as_of IS
     'Snapshot date, as in index_concentration';
 COMMENT ON COLUMN monthly_report.sector_weights.sector IS
@@ -106,21 +169,22 @@ COMMENT ON COLUMN monthly_report.sector_weights.effective_n_within IS
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.index_valuation AS
 SELECT as_of,
-       index_multiple(market_cap, earnings) AS pe_cap_weighted,
-       index_multiple(market_cap, earnings, 1) AS pe_equal_weighted,
-       index_multiple(market_cap, earnings) FILTER (WHERE earnings > 0) AS pe_cap_weighted_ex_losses,
-       index_multiple(market_cap, sales) AS ps_cap_weighted,
-       index_multiple(market_cap, sales, 1) AS ps_equal_weighted,
-       parity_upside(index_multiple(market_cap, earnings, 1), index_multiple(market_cap, earnings))
+       index_multiple(rollup(pe)) AS pe_cap_weighted,
+       index_multiple(rollup(pe_equal_weighted)) AS pe_equal_weighted,
+       index_multiple(rollup(pe_ex_losses)) AS pe_cap_weighted_ex_losses,
+       index_multiple(rollup(ps)) AS ps_cap_weighted,
+       index_multiple(rollup(ps_equal_weighted)) AS ps_equal_weighted,
+       parity_upside(index_multiple(rollup(pe_equal_weighted)), index_multiple(rollup(pe)))
          AS pe_parity_upside,
-       parity_upside(index_multiple(market_cap, sales, 1), index_multiple(market_cap, sales))
+       parity_upside(index_multiple(rollup(ps_equal_weighted)), index_multiple(rollup(ps)))
          AS ps_parity_upside
-FROM constituents
+FROM monthly_summaries.sector_summaries
+WHERE universe = 'index'
 GROUP BY as_of
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.index_valuation (as_of);
 COMMENT ON MATERIALIZED VIEW monthly_report.index_valuation IS
-    'Index multiples per snapshot (SYNTHETIC constituents): cap-weighted (sum of caps / sum of earnings or sales), equal-weighted (n / sum of fundamental/cap), P/E ex loss makers, and the parity upside (the equal-weighted move to the cap-weighted multiple, a fraction)';
+    'Index multiples per snapshot (SYNTHETIC constituents, rolled up from monthly_summaries.sector_summaries): cap-weighted (sum of caps / sum of earnings or sales), equal-weighted (n / sum of fundamental/cap), P/E ex loss makers, and the parity upside (the equal-weighted move to the cap-weighted multiple, a fraction)';
 COMMENT ON COLUMN monthly_report.index_valuation.as_of IS
     'Snapshot date, as in index_concentration';
 COMMENT ON COLUMN monthly_report.index_valuation.pe_cap_weighted IS
@@ -388,22 +452,23 @@ COMMENT ON COLUMN monthly_report.liquidity.stance_order IS
 -- credit: DTS per portfolio against the benchmark
 --------------------------------------------------------------------------
 CREATE MATERIALIZED VIEW monthly_report.credit_dts AS
-SELECT as_of, portfolio,
-       count(*)::int AS bonds,
+SELECT as_of, universe AS portfolio,
+       sum(names)::int AS bonds,
        sum(market_value)::float8 AS market_value_usd_mn,
-       (sum(market_value * spread_duration) / sum(market_value))::float8 AS spread_duration,
-       (sum(market_value * oas_bp) / sum(market_value))::float8 AS oas_bp,
-       dts(market_value, spread_duration, oas_bp) AS dts,
-       dts(market_value, spread_duration, oas_bp)
-         / (SELECT dts(b.market_value, b.spread_duration, b.oas_bp) FROM bond_holdings AS b
-            WHERE b.portfolio = 'ig_index' AND b.as_of = h.as_of) AS dts_vs_benchmark,
-       spread_return(dts(market_value, spread_duration, oas_bp), 0.10) AS spread_return_10pct_widening_bp
-FROM bond_holdings AS h
-GROUP BY as_of, portfolio
+       (sum(market_value_x_duration) / sum(market_value))::float8 AS spread_duration,
+       (sum(market_value_x_oas) / sum(market_value))::float8 AS oas_bp,
+       dts(rollup(dts)) AS dts,
+       dts(rollup(dts))
+         / (SELECT dts(rollup(b.dts)) FROM monthly_summaries.sector_summaries AS b
+            WHERE b.universe = 'ig_index' AND b.as_of = h.as_of) AS dts_vs_benchmark,
+       spread_return(dts(rollup(dts)), 0.10) AS spread_return_10pct_widening_bp
+FROM monthly_summaries.sector_summaries AS h
+WHERE universe <> 'index'
+GROUP BY as_of, universe
 WITH DATA;
 CREATE UNIQUE INDEX ON monthly_report.credit_dts (as_of, portfolio);
 COMMENT ON MATERIALIZED VIEW monthly_report.credit_dts IS
-    'Credit risk per portfolio and date (SYNTHETIC bond_holdings): market-value-weighted spread duration, OAS and DTS (year x bp), DTS relative to the benchmark ig_index, and the spread return in bp of a 10 % relative widening';
+    'Credit risk per portfolio and date (SYNTHETIC bond_holdings, rolled up from monthly_summaries.sector_summaries): market-value-weighted spread duration, OAS and DTS (year x bp), DTS relative to the benchmark ig_index, and the spread return in bp of a 10 % relative widening';
 COMMENT ON COLUMN monthly_report.credit_dts.as_of IS
     'Holdings date (2025-12-31 in this data)';
 COMMENT ON COLUMN monthly_report.credit_dts.portfolio IS

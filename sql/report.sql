@@ -48,8 +48,9 @@ WHERE c.relnamespace = 'monthly_report'::regnamespace AND c.relkind IN ('m', 'v'
   AND a.attname ~ '(regime|phase|quadrant|stance|year_end)$'
 ORDER BY 1, 2;
 
--- refresh every materialized view concurrently (regime_by_region before the
--- view that reads it)
+-- refresh every materialized view concurrently (the summaries and
+-- regime_by_region before the views that read them)
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_summaries.sector_summaries;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.index_concentration;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.sector_weights;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.index_valuation;
@@ -63,10 +64,33 @@ REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.credit_dts;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.size_segments;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.sp500_annual;
 
+-- the index figures are rolled up from the summaries per snapshot and sector
+-- (monthly_summaries.sector_summaries): the same bits as the aggregates over
+-- the rows
+SELECT count(*) AS snapshots,
+       count(*) FILTER (WHERE same_bits(c.hhi, d.hhi) AND same_bits(c.effective_n, d.effective_n)
+                          AND same_bits(c.top10_share, d.top10) AND c.names_above_3pct = d.n_above
+                          AND same_bits(c.share_above_3pct, d.above) AND same_bits(v.pe_cap_weighted, d.pe)
+                          AND same_bits(v.pe_equal_weighted, d.pe_ew) AND same_bits(v.pe_cap_weighted_ex_losses, d.pe_ex)
+                          AND same_bits(v.ps_cap_weighted, d.ps) AND same_bits(v.ps_equal_weighted, d.ps_ew)) AS identical
+FROM monthly_report.index_concentration AS c
+JOIN monthly_report.index_valuation AS v USING (as_of)
+JOIN (SELECT as_of, hhi(market_cap) AS hhi, effective_n(market_cap) AS effective_n, top_share(market_cap, 10) AS top10,
+             count_above(market_cap, 0.03) AS n_above, share_above(market_cap, 0.03) AS above,
+             index_multiple(market_cap, earnings) AS pe, index_multiple(market_cap, earnings, 1) AS pe_ew,
+             index_multiple(market_cap, earnings) FILTER (WHERE earnings > 0) AS pe_ex,
+             index_multiple(market_cap, sales) AS ps, index_multiple(market_cap, sales, 1) AS ps_ew
+      FROM constituents GROUP BY as_of) AS d USING (as_of);
+SELECT count(*) AS portfolios, count(*) FILTER (WHERE same_bits(c.dts, d.dts)) AS identical
+FROM monthly_report.credit_dts AS c
+JOIN (SELECT as_of, portfolio, dts(market_value, spread_duration, oas_bp) AS dts
+      FROM bond_holdings GROUP BY as_of, portfolio) AS d USING (as_of, portfolio);
+
 -- a refresh picks up a change of the tables: without its high-yield sleeve the
 -- portfolio's DTS falls; rolled back, so the views keep the bundled data
 BEGIN;
 DELETE FROM bond_holdings WHERE portfolio = 'core_credit' AND rating IN ('BB+', 'BB', 'BB-', 'B+', 'B');
+REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_summaries.sector_summaries;
 REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.credit_dts;
 SELECT portfolio, bonds, round(dts::numeric, 1) AS dts FROM monthly_report.credit_dts ORDER BY portfolio;
 ROLLBACK;
@@ -471,5 +495,6 @@ RESET datestyle;
 RESET extra_float_digits;
 SET client_min_messages = warning;
 DROP SCHEMA monthly_report CASCADE;
+DROP SCHEMA monthly_summaries CASCADE;
 DROP SCHEMA demo CASCADE;
 RESET client_min_messages;
