@@ -1239,3 +1239,117 @@ CREATE FUNCTION active_share(summary weightset) RETURNS float8
 	AS 'MODULE_PATHNAME', 'active_share_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION active_share(weightset) IS
 	'Active share of the pairs of a summary made by active_share_summary (or rollup of such summaries)';
+
+-- The playbooks on Citus: the copies regime_tilts() and growth_inflation_tilts()
+-- read (filled from the playbooks as they are, with the user's edits), the
+-- trigger that keeps them, and distribute_playbooks(); the tilts functions
+-- read the copies from now on (their C code, same signatures).
+
+-- The copy regime_tilts() reads: _regime_playbook_tilts holds regime_playbook's
+-- rows without the shipped column and has no trigger, so that on a Citus
+-- cluster distribute_playbooks() can make it a reference table, which every
+-- node reads in a distributed query (Citus refuses reference tables with
+-- triggers, and the playbook keeps its triggers).  After each statement that
+-- changes a playbook, _playbook_copy() copies the playbook (a few dozen rows)
+-- into its copy, one transaction at a time; on a cluster the copy reaches
+-- every node in that transaction.  The copy is not dumped: a restore rebuilds
+-- it as it restores the playbook.  Edit the playbooks on the coordinator.  A
+-- later upgrade script that writes a playbook with its triggers disabled
+-- must copy it too (DELETE and INSERT ... SELECT as _playbook_copy does).
+
+CREATE TABLE _regime_playbook_tilts (
+	regime macro_regime NOT NULL,
+	asset text NOT NULL,
+	tilt text NOT NULL,
+	note text,
+	PRIMARY KEY (regime, asset)
+);
+COMMENT ON TABLE _regime_playbook_tilts IS
+	'Internal: the rows of regime_playbook that regime_tilts() reads, copied by a trigger after every change (a Citus reference table after distribute_playbooks()); edit regime_playbook, not this';
+COMMENT ON COLUMN _regime_playbook_tilts.regime IS 'The macro regime';
+COMMENT ON COLUMN _regime_playbook_tilts.asset IS 'What is tilted';
+COMMENT ON COLUMN _regime_playbook_tilts.tilt IS 'The tilt';
+COMMENT ON COLUMN _regime_playbook_tilts.note IS 'Where the tilt comes from';
+INSERT INTO _regime_playbook_tilts (regime, asset, tilt, note)
+	SELECT regime, asset, tilt, note FROM regime_playbook;
+GRANT SELECT ON _regime_playbook_tilts TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON _regime_playbook_tilts TO @extowner@;
+
+CREATE FUNCTION _playbook_copy() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+	tilts_table pg_catalog.text := pg_catalog.concat('_', TG_TABLE_NAME, '_tilts');
+BEGIN
+	-- one copy at a time: a concurrent edit waits for this transaction and
+	-- then copies the playbook with this edit in it
+	EXECUTE pg_catalog.format('LOCK TABLE %I.%I IN EXCLUSIVE MODE', TG_TABLE_SCHEMA, tilts_table);
+	EXECUTE pg_catalog.format('DELETE FROM %I.%I', TG_TABLE_SCHEMA, tilts_table);
+	EXECUTE pg_catalog.format('INSERT INTO %1$I.%3$I (regime, asset, tilt, note)
+							   SELECT regime, asset, tilt, note FROM %1$I.%2$I',
+							  TG_TABLE_SCHEMA, TG_TABLE_NAME, tilts_table);
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION _playbook_copy() IS
+	'Internal: trigger of the playbook tables (after each statement that changes one): copies the playbook into the table its tilts function reads (_<name>_tilts)';
+
+CREATE TRIGGER regime_playbook_copy AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON regime_playbook
+	FOR EACH STATEMENT EXECUTE FUNCTION _playbook_copy();
+COMMENT ON TRIGGER regime_playbook_copy ON regime_playbook IS
+	'Copies regime_playbook into _regime_playbook_tilts, which regime_tilts() reads';
+
+-- distribute_playbooks(): the Citus step.  The copies become reference
+-- tables (copied to every node; Citus keeps them equal in each transaction
+-- that writes them).  Run once on the coordinator, again after a restore.
+CREATE FUNCTION distribute_playbooks() RETURNS SETOF regclass
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning AS $$
+DECLARE
+	ext_schema pg_catalog.name;
+	tilts_table pg_catalog.text;
+	t pg_catalog.regclass;
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_extension WHERE extname OPERATOR(pg_catalog.=) 'citus') THEN
+		RAISE EXCEPTION 'distribute_playbooks: the citus extension is not installed in this database'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'Without Citus there is nothing to distribute: regime_tilts() and growth_inflation_tilts() read the playbooks as they are.';
+	END IF;
+	SELECT n.nspname INTO ext_schema
+	FROM pg_catalog.pg_extension AS e
+	JOIN pg_catalog.pg_namespace AS n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
+	WHERE e.extname OPERATOR(pg_catalog.=) 'tactalloc';
+	FOREACH tilts_table IN ARRAY ARRAY['_regime_playbook_tilts', '_growth_inflation_playbook_tilts']::pg_catalog.text[] LOOP
+		t := pg_catalog.format('%I.%I', ext_schema, tilts_table)::pg_catalog.regclass;
+		IF NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition
+					   WHERE logicalrelid OPERATOR(pg_catalog.=) t) THEN
+			PERFORM pg_catalog.create_reference_table(t);
+		END IF;
+		RETURN NEXT t;
+	END LOOP;
+END
+$$;
+COMMENT ON FUNCTION distribute_playbooks() IS
+	'On a Citus coordinator: makes the tables regime_tilts() and growth_inflation_tilts() read reference tables, so that distributed queries on every node see the playbooks as edited on the coordinator; returns them. Run once (again after a restore); an error without Citus';
+
+-- The copy growth_inflation_tilts() reads, kept by the same trigger as
+-- regime_playbook's (see _regime_playbook_tilts in src/regime.sql).
+CREATE TABLE _growth_inflation_playbook_tilts (
+	regime growth_inflation NOT NULL,
+	asset text NOT NULL,
+	tilt text NOT NULL,
+	note text,
+	PRIMARY KEY (regime, asset)
+);
+COMMENT ON TABLE _growth_inflation_playbook_tilts IS
+	'Internal: the rows of growth_inflation_playbook that growth_inflation_tilts() reads, copied by a trigger after every change (a Citus reference table after distribute_playbooks()); edit growth_inflation_playbook, not this';
+COMMENT ON COLUMN _growth_inflation_playbook_tilts.regime IS 'The growth x inflation quadrant';
+COMMENT ON COLUMN _growth_inflation_playbook_tilts.asset IS 'What is tilted';
+COMMENT ON COLUMN _growth_inflation_playbook_tilts.tilt IS 'The tilt';
+COMMENT ON COLUMN _growth_inflation_playbook_tilts.note IS 'Where the tilt comes from';
+INSERT INTO _growth_inflation_playbook_tilts (regime, asset, tilt, note)
+	SELECT regime, asset, tilt, note FROM growth_inflation_playbook;
+GRANT SELECT ON _growth_inflation_playbook_tilts TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON _growth_inflation_playbook_tilts TO @extowner@;
+CREATE TRIGGER growth_inflation_playbook_copy AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON growth_inflation_playbook
+	FOR EACH STATEMENT EXECUTE FUNCTION _playbook_copy();
+COMMENT ON TRIGGER growth_inflation_playbook_copy ON growth_inflation_playbook IS
+	'Copies growth_inflation_playbook into _growth_inflation_playbook_tilts, which growth_inflation_tilts() reads';

@@ -20,6 +20,24 @@ CROSS JOIN LATERAL regime_tilts(l.regime) AS t
 WHERE t.asset IN ('equities vs bonds', 'duration')
 ORDER BY l.region, t.asset;
 
+-- regime_tilts() reads a copy of the playbook without triggers
+-- (_regime_playbook_tilts, which distribute_playbooks() makes a reference
+-- table on Citus); a trigger copies the playbook after every statement that
+-- changes it.  copy_differs(): rows in one and not in the other.
+CREATE FUNCTION pg_temp.copy_differs(schema text DEFAULT 'public', playbook text DEFAULT 'regime_playbook')
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+	EXECUTE format('SELECT count(*) FROM ((SELECT regime, asset, tilt, note FROM %1$I.%2$I
+	                EXCEPT ALL SELECT regime, asset, tilt, note FROM %1$I.%3$I)
+	                UNION ALL (SELECT regime, asset, tilt, note FROM %1$I.%3$I
+	                EXCEPT ALL SELECT regime, asset, tilt, note FROM %1$I.%2$I)) AS d',
+	               schema, playbook, '_' || playbook || '_tilts') INTO n;
+	RETURN n;
+END
+$$;
+SELECT count(*) AS copied_rows, pg_temp.copy_differs() AS differs FROM _regime_playbook_tilts;
+
 -- editing: rows you change or add are yours (shipped = false); shipped rows
 -- you delete, change or replace are remembered in regime_playbook_removed
 BEGIN;
@@ -35,6 +53,7 @@ SELECT regime, asset, tilt, shipped FROM regime_playbook WHERE NOT shipped ORDER
 SELECT * FROM regime_playbook_removed ORDER BY regime, asset;
 SELECT asset, tilt FROM regime_tilts('recovery');
 SELECT count(*) AS rows, count(*) FILTER (WHERE shipped) AS shipped FROM regime_playbook;
+SELECT pg_temp.copy_differs() AS copy_differs_after_edits;
 -- deleting a row of your own is not recorded; recording a key twice is harmless
 DELETE FROM regime_playbook WHERE regime = 'recovery' AND asset = 'gold';
 INSERT INTO regime_playbook_removed VALUES ('slowdown', 'USD');
@@ -42,10 +61,16 @@ INSERT INTO regime_playbook_removed VALUES ('slowdown', 'USD');
 INSERT INTO regime_playbook_removed VALUES ('slowdown', 'credit');
 SELECT count(*) AS slowdown_rows FROM regime_playbook WHERE regime = 'slowdown';
 SELECT * FROM regime_playbook_removed ORDER BY regime, asset;
+SELECT pg_temp.copy_differs() AS copy_differs_after_removals;
 -- TRUNCATE records every shipped row
 TRUNCATE regime_playbook;
 SELECT count(*) AS removed_keys FROM regime_playbook_removed;
+SELECT count(*) AS copied_after_truncate FROM _regime_playbook_tilts;
 ROLLBACK;
+SELECT count(*) AS copied_rows, pg_temp.copy_differs() AS differs FROM _regime_playbook_tilts;
+-- distribute_playbooks() makes the copies reference tables on Citus; without
+-- Citus it is an error
+SELECT expect_error($$SELECT * FROM distribute_playbooks()$$);
 -- the primary key still applies between rows of your own
 BEGIN;
 INSERT INTO regime_playbook (regime, asset, tilt) VALUES ('recovery', 'gold', 'underweight');
@@ -69,6 +94,7 @@ UPDATE ta_moved.regime_playbook SET tilt = 'neutral' WHERE regime = 'expansion' 
 INSERT INTO ta_moved.regime_playbook (regime, asset, tilt) VALUES ('expansion', 'equity size', 'small caps');
 SELECT regime, asset FROM ta_moved.regime_playbook_removed ORDER BY 1, 2;
 SELECT asset, tilt FROM ta_moved.regime_tilts('expansion') WHERE asset IN ('USD', 'equity size');
+SELECT pg_temp.copy_differs('ta_moved') AS copy_differs_moved;
 ROLLBACK;
 -- a table of the same name earlier on the search_path is not read
 CREATE TEMP TABLE regime_playbook (regime text, asset text, tilt text, note text);
@@ -110,14 +136,20 @@ CREATE DOMAIN evil.text AS varchar CHECK (evil.hijack_text(VALUE::pg_catalog.tex
 CREATE DOMAIN evil.bool AS pg_catalog.bool CHECK (evil.hijack_bool(VALUE, true));
 CREATE TABLE evil.regime_playbook (regime macro_regime, asset text, tilt text, note text, shipped boolean);
 CREATE TABLE evil.regime_playbook_removed (regime macro_regime, asset text);
+CREATE TABLE evil._regime_playbook_tilts (regime macro_regime, asset text, tilt text, note text);
 CREATE FUNCTION evil.no_writes() RETURNS trigger
 LANGUAGE plpgsql AS $$BEGIN RAISE EXCEPTION 'hijacked: % on %.%', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME; END$$;
 CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON evil.regime_playbook
 	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
 CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON evil.regime_playbook_removed
 	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
+CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON evil._regime_playbook_tilts
+	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
 CREATE TEMP TABLE regime_playbook (regime macro_regime, asset text, tilt text, note text, shipped boolean);
 CREATE TEMP TABLE regime_playbook_removed (regime macro_regime, asset text);
+CREATE TEMP TABLE _regime_playbook_tilts (regime macro_regime, asset text, tilt text, note text);
+CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON pg_temp._regime_playbook_tilts
+	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
 CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON pg_temp.regime_playbook
 	FOR EACH ROW EXECUTE FUNCTION evil.no_writes();
 CREATE TRIGGER no_writes BEFORE INSERT OR UPDATE OR DELETE ON pg_temp.regime_playbook_removed
@@ -154,6 +186,8 @@ TRUNCATE public.regime_playbook;
 SELECT pg_catalog.count(*) AS removed_after_truncate FROM public.regime_playbook_removed;
 SELECT pg_catalog.count(*) AS hostile_rows FROM evil.regime_playbook;
 SELECT pg_catalog.count(*) AS temp_rows FROM pg_temp.regime_playbook;
+SELECT pg_catalog.count(*) AS hostile_copy_rows FROM evil._regime_playbook_tilts;
+SELECT pg_catalog.count(*) AS temp_copy_rows FROM pg_temp._regime_playbook_tilts;
 ROLLBACK;
 -- the same with the hostile schema after the extension's, and pg_catalog
 -- implicit (the temporary tables come first for unqualified table names)
@@ -167,7 +201,7 @@ TRUNCATE public.regime_playbook;
 SELECT pg_catalog.count(*) AS removed_after_truncate FROM public.regime_playbook_removed;
 ROLLBACK;
 RESET search_path;
-DROP TABLE pg_temp.regime_playbook, pg_temp.regime_playbook_removed;
+DROP TABLE pg_temp.regime_playbook, pg_temp.regime_playbook_removed, pg_temp._regime_playbook_tilts;
 -- and nothing above changed the playbook
 SELECT count(*) AS rows, count(*) FILTER (WHERE shipped) AS shipped FROM regime_playbook;
 SELECT count(*) AS removed FROM regime_playbook_removed;
@@ -196,6 +230,10 @@ WHERE NOT shipped OR regime = 'overheat' ORDER BY regime, asset;
 SELECT regime, asset FROM growth_inflation_playbook_removed ORDER BY 1, 2;
 SELECT count(*) AS regime_removals_unchanged FROM regime_playbook_removed
 WHERE regime::text IN ('goldilocks', 'overheat', 'stagflation', 'reflation');
+-- its own copy follows it, regime_playbook's does not move
+SELECT pg_temp.copy_differs('public', 'growth_inflation_playbook') AS gi_copy_differs,
+       pg_temp.copy_differs() AS regime_copy_differs,
+       (SELECT count(*) FROM _regime_playbook_tilts) AS regime_copy_rows;
 -- an inserted row replaces the shipped row of its key
 INSERT INTO growth_inflation_playbook (regime, asset, tilt) VALUES ('reflation', 'asset class', 'overweight long bonds');
 SELECT tilt, shipped FROM growth_inflation_playbook WHERE regime = 'reflation' AND asset = 'asset class';
@@ -210,6 +248,7 @@ UPDATE growth_inflation_playbook SET note = 'checked' WHERE asset = 'asset class
 DELETE FROM growth_inflation_playbook WHERE asset = 'duration';
 TRUNCATE growth_inflation_playbook;
 SELECT count(*) AS removed_after_truncate FROM growth_inflation_playbook_removed;
+SELECT count(*) AS copied_after_truncate FROM _growth_inflation_playbook_tilts;
 RESET search_path;
 ROLLBACK;
 SELECT count(*) AS shipped_rows_back FROM growth_inflation_playbook WHERE shipped;

@@ -90,6 +90,30 @@ CREATE TRIGGER growth_inflation_playbook_remove AFTER INSERT ON growth_inflation
 COMMENT ON TRIGGER growth_inflation_playbook_remove ON growth_inflation_playbook_removed IS
 	'Deletes the shipped growth_inflation_playbook row of a newly recorded key';
 
+-- The copy growth_inflation_tilts() reads, kept by the same trigger as
+-- regime_playbook's (see _regime_playbook_tilts in src/regime.sql).
+CREATE TABLE _growth_inflation_playbook_tilts (
+	regime growth_inflation NOT NULL,
+	asset text NOT NULL,
+	tilt text NOT NULL,
+	note text,
+	PRIMARY KEY (regime, asset)
+);
+COMMENT ON TABLE _growth_inflation_playbook_tilts IS
+	'Internal: the rows of growth_inflation_playbook that growth_inflation_tilts() reads, copied by a trigger after every change (a Citus reference table after distribute_playbooks()); edit growth_inflation_playbook, not this';
+COMMENT ON COLUMN _growth_inflation_playbook_tilts.regime IS 'The growth x inflation quadrant';
+COMMENT ON COLUMN _growth_inflation_playbook_tilts.asset IS 'What is tilted';
+COMMENT ON COLUMN _growth_inflation_playbook_tilts.tilt IS 'The tilt';
+COMMENT ON COLUMN _growth_inflation_playbook_tilts.note IS 'Where the tilt comes from';
+INSERT INTO _growth_inflation_playbook_tilts (regime, asset, tilt, note)
+	SELECT regime, asset, tilt, note FROM growth_inflation_playbook;
+GRANT SELECT ON _growth_inflation_playbook_tilts TO PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE ON _growth_inflation_playbook_tilts TO @extowner@;
+CREATE TRIGGER growth_inflation_playbook_copy AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON growth_inflation_playbook
+	FOR EACH STATEMENT EXECUTE FUNCTION _playbook_copy();
+COMMENT ON TRIGGER growth_inflation_playbook_copy ON growth_inflation_playbook IS
+	'Copies growth_inflation_playbook into _growth_inflation_playbook_tilts, which growth_inflation_tilts() reads';
+
 CREATE FUNCTION growth_inflation_tilts(quadrant growth_inflation)
 	RETURNS TABLE (asset text, tilt text, note text)
 	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 4;

@@ -1,8 +1,9 @@
 /*
  * playbook.c
- *	  The tilts a macro regime implies: regime_tilts() reads the
- *	  regime_playbook table (shipped rows and the user's edits, kept by
- *	  pg_dump; see src/regime.sql for the table and its triggers).
+ *	  The tilts a macro regime implies: regime_tilts() reads the copy of
+ *	  the regime_playbook table (shipped rows and the user's edits, kept by
+ *	  pg_dump; see src/regime.sql for the table, its triggers and the copy,
+ *	  _regime_playbook_tilts, which a Citus cluster makes a reference table).
  */
 #include "common.h"
 
@@ -20,6 +21,7 @@
 #include "executor/spi.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "utils/guc.h"
 #include "utils/tuplestore.h"
 #pragma GCC diagnostic pop
 
@@ -27,15 +29,28 @@
  * regime_tilts(), growth_inflation_tilts(): the rows of a playbook table
  * (regime_playbook, growth_inflation_playbook) for a regime or quadrant
  *
- * The table is read with SPI, qualified by the schema this function lives
- * in (the extension's schema, wherever it has been moved), so the result
- * never depends on search_path.
+ * They read the playbook's copy without triggers (_regime_playbook_tilts,
+ * _growth_inflation_playbook_tilts), which a trigger on the playbook keeps
+ * equal to it.  The copy is read with SPI, qualified by the schema this
+ * function lives in (the extension's schema, wherever it has been moved), so
+ * the result never depends on search_path.
+ *
+ * On a Citus cluster distribute_playbooks() makes the copies reference
+ * tables, and a distributed query runs these functions on the workers, inside
+ * a query on a shard.  Citus refuses a query on a Citus table there ("nested
+ * distributed execution") unless citus.allow_nested_distributed_execution is
+ * on: the read sets it for itself alone.  Reading a reference table is what
+ * Citus itself allows in local execution (its placements never move, every
+ * node has one), and the read sees the edits of the transaction it runs in.
  * ------------------------------------------------------------------------
  */
 PG_FUNCTION_INFO_V1(regime_tilts);
 PG_FUNCTION_INFO_V1(growth_inflation_tilts);
 
-/* asset, tilt, note of each row of the playbook table for argument 0, by asset. */
+/* Citus's setting that lets a query on a shard read a Citus table */
+#define CITUS_NESTED_GUC "citus.allow_nested_distributed_execution"
+
+/* asset, tilt, note of each row of the playbook copy for argument 0, by asset. */
 static Datum
 PlaybookTilts(FunctionCallInfo fcinfo, const char *fname, const char *table)
 {
@@ -49,6 +64,7 @@ PlaybookTilts(FunctionCallInfo fcinfo, const char *fname, const char *table)
 	char	   *sql;
 	Datum		arg = PG_GETARG_DATUM(0);
 	int			rc;
+	int			gucLevel;
 
 	if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) ||
 		(rsinfo->allowedModes & SFRM_Materialize) == 0)
@@ -87,7 +103,12 @@ PlaybookTilts(FunctionCallInfo fcinfo, const char *fname, const char *table)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "%s: SPI_connect failed", fname);
+	gucLevel = NewGUCNestLevel();
+	if (GetConfigOption(CITUS_NESTED_GUC, true, false) != NULL)
+		(void) set_config_option(CITUS_NESTED_GUC, "on", PGC_USERSET, PGC_S_SESSION,
+								 GUC_ACTION_SAVE, true, 0, false);
 	rc = SPI_execute_with_args(sql, 1, &argtype, &arg, NULL, true, 0);
+	AtEOXact_GUC(true, gucLevel);
 	if (rc != SPI_OK_SELECT)
 		elog(ERROR, "%s: reading %s.%s failed: %s",
 			 fname, schema, table, SPI_result_code_string(rc));
@@ -112,16 +133,16 @@ PlaybookTilts(FunctionCallInfo fcinfo, const char *fname, const char *table)
 	return (Datum) 0;
 }
 
-/* regime_tilts(regime): the rows of regime_playbook for a macro regime. */
+/* regime_tilts(regime): the rows of regime_playbook (its copy) for a macro regime. */
 Datum
 regime_tilts(PG_FUNCTION_ARGS)
 {
-	return PlaybookTilts(fcinfo, "regime_tilts", "regime_playbook");
+	return PlaybookTilts(fcinfo, "regime_tilts", "_regime_playbook_tilts");
 }
 
-/* growth_inflation_tilts(quadrant): the rows of growth_inflation_playbook. */
+/* growth_inflation_tilts(quadrant): the rows of growth_inflation_playbook (its copy). */
 Datum
 growth_inflation_tilts(PG_FUNCTION_ARGS)
 {
-	return PlaybookTilts(fcinfo, "growth_inflation_tilts", "growth_inflation_playbook");
+	return PlaybookTilts(fcinfo, "growth_inflation_tilts", "_growth_inflation_playbook_tilts");
 }

@@ -49,6 +49,19 @@ content() {
 		FROM analytics.regime_playbook_removed"
 }
 
+# Runs in a database: the copies the tilts functions read (which a Citus
+# cluster makes reference tables) hold exactly the rows of their playbooks.
+copies_match() {
+	local db=$1 pb
+	for pb in regime_playbook growth_inflation_playbook; do
+		is_true "$db" "
+			SELECT NOT EXISTS ((SELECT regime::text, asset, tilt, note FROM analytics.$pb
+			                    EXCEPT ALL SELECT regime::text, asset, tilt, note FROM analytics._${pb}_tilts)
+			                   UNION ALL (SELECT regime::text, asset, tilt, note FROM analytics._${pb}_tilts
+			                    EXCEPT ALL SELECT regime::text, asset, tilt, note FROM analytics.$pb))" || return 1
+	done
+}
+
 for db in ta_dump_src ta_dump_dst ta_dump_dst2 ta_upg_src ta_upg_dst; do
 	"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" >>"$work/dump_restore.log" 2>&1
 done
@@ -88,10 +101,12 @@ check "its removals survived" is_true ta_dump_dst \
 content ta_dump_src >"$work/src.txt" 2>>"$work/dump_restore.log"
 content ta_dump_dst >"$work/dst.txt" 2>>"$work/dump_restore.log"
 check "playbook and removals identical after restore" cmp "$work/src.txt" "$work/dst.txt"
+check "the tilts functions read the restored playbooks (their copies match)" copies_match ta_dump_dst
 check "pg_dump of the restored copy" "$bindir/pg_dump" -d ta_dump_dst -f "$work/dump2.sql"
 check "second restore" "${psql[@]}" -d ta_dump_dst2 -f "$work/dump2.sql"
 content ta_dump_dst2 >"$work/dst2.txt" 2>>"$work/dump_restore.log"
 check "identical after a second round" cmp "$work/src.txt" "$work/dst2.txt"
+check "the copies match after a second round" copies_match ta_dump_dst2
 
 # Edits made under 1.0 survive ALTER EXTENSION UPDATE, then a dump and restore
 check "a 1.0 database with the same edits" "${psql[@]}" -d postgres -c "CREATE DATABASE ta_upg_src" -c "CREATE DATABASE ta_upg_dst"
@@ -110,10 +125,12 @@ check "the update reached the current version" is_true ta_upg_src \
 content ta_upg_src >"$work/upg_after.txt" 2>>"$work/dump_restore.log"
 check "playbook and removals unchanged by the update" cmp "$work/upg_before.txt" "$work/upg_after.txt"
 check "the 1.0 edits are those of a fresh install" cmp "$work/src.txt" "$work/upg_after.txt"
+check "the update copied the 1.0 edits for the tilts functions" copies_match ta_upg_src
 check "pg_dump of the updated database" "$bindir/pg_dump" -d ta_upg_src -f "$work/dump_upg.sql"
 check "restore of the updated database" "${psql[@]}" -d ta_upg_dst -f "$work/dump_upg.sql"
 content ta_upg_dst >"$work/upg_dst.txt" 2>>"$work/dump_restore.log"
 check "identical after the update and a restore" cmp "$work/upg_before.txt" "$work/upg_dst.txt"
+check "the copies match after the update and a restore" copies_match ta_upg_dst
 
 for db in ta_dump_src ta_dump_dst ta_dump_dst2 ta_upg_src ta_upg_dst; do
 	"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db" >>"$work/dump_restore.log" 2>&1
