@@ -10,14 +10,24 @@
 # stopped and removed on exit), creates citus and tactalloc, distributes a
 # table of index constituents by date, and checks against the same rows in
 # a local table:
-#   - CREATE EXTENSION tactalloc reaches the workers;
+#   - CREATE EXTENSION tactalloc (version 1.0) and ALTER EXTENSION tactalloc
+#     UPDATE reach the workers;
 #   - every aggregate without ORDER BY runs partially on the workers
 #     (worker_partial_agg / coord_combine_agg), or whole on them when
-#     grouped by the distribution column;
+#     grouped by the distribution column; every aggregate of the extension
+#     is checked here (ordered ones are gathered);
 #   - the results have the same bits as on the local table, ungrouped,
 #     grouped by a non-distribution column and by the distribution column;
 #   - errors raised on the workers (or in the combine step on the
-#     coordinator) name the user's aggregate, with SQLSTATE 22023.
+#     coordinator) name the user's aggregate, with SQLSTATE 22023;
+#   - the playbooks: after distribute_playbooks(), edits on the coordinator
+#     (also made under 1.0) reach regime_tilts() and growth_inflation_tilts()
+#     called on the workers, with the results of a single node;
+#   - doc/citus.md: its sql blocks run (distributing the bundled tables of
+#     data/ as the guide recommends) and print the results it shows;
+#   - examples/monthly_report.sql over those tables: every view is created
+#     and refreshed (CONCURRENTLY) with the figures of a single node (a
+#     database on the coordinator without Citus).
 # Prints one "ok N - ..." / "not ok N - ..." line per check and ends with
 # "N passed, N failed" (or "0 passed, 0 failed, 1 skipped"); exits 1 on a
 # failure.
@@ -137,13 +147,31 @@ is "two active workers" coord \
 	"SELECT count(*) FROM citus_get_active_worker_nodes()" 2
 ta_log "citus $(val coord "SELECT extversion FROM pg_extension WHERE extname = 'citus'") on $("$pgc" --version)"
 
-# 2. CREATE EXTENSION tactalloc reaches the workers
-check "CREATE EXTENSION tactalloc on the coordinator" on coord -c "CREATE EXTENSION tactalloc"
-version=$(val coord "SELECT extversion FROM pg_extension WHERE extname = 'tactalloc'")
+# 2. CREATE EXTENSION tactalloc and ALTER EXTENSION tactalloc UPDATE reach
+# the workers: version 1.0 first, with an edit of the playbook on the
+# coordinator, then the update; the rest runs on the updated extension
+check "CREATE EXTENSION tactalloc VERSION '1.0' on the coordinator" on coord -c "CREATE EXTENSION tactalloc VERSION '1.0'"
 for node in worker1 worker2; do
-	is "tactalloc $version on $node" "$node" \
-		"SELECT extversion FROM pg_extension WHERE extname = 'tactalloc'" "$version"
+	is "tactalloc 1.0 on $node" "$node" \
+		"SELECT extversion FROM pg_extension WHERE extname = 'tactalloc'" "1.0"
 done
+# the playbook edits of the single-node comparison (section 7), the first
+# made under 1.0
+edit_10="UPDATE regime_playbook SET tilt = 'overweight (house view)' WHERE regime = 'recovery' AND asset = 'duration'"
+edits_11="INSERT INTO regime_playbook (regime, asset, tilt, note) VALUES ('expansion', 'gold', 'underweight', 'house view');
+	DELETE FROM regime_playbook WHERE regime = 'contraction' AND asset = 'credit';
+	UPDATE growth_inflation_playbook SET tilt = 'overweight equities (house view)' WHERE regime = 'goldilocks' AND asset = 'asset class';"
+check "an edit of regime_playbook under 1.0" on coord -c "$edit_10"
+version=$(val coord "SELECT default_version FROM pg_available_extensions WHERE name = 'tactalloc'")
+check "ALTER EXTENSION tactalloc UPDATE on the coordinator" on coord -c "ALTER EXTENSION tactalloc UPDATE"
+for node in coord worker1 worker2; do
+	is "tactalloc $version on $node after the update" "$node" \
+		"SELECT extversion FROM pg_extension WHERE extname = 'tactalloc'" "$version"
+	is "the aggregates of $version work on $node" "$node" \
+		"SELECT round(volatility(x)::numeric, 12) = round(sqrt(2)::numeric, 12) AND hhi(x) = 0.625 FROM (VALUES (1), (3)) AS v(x)" t
+done
+is "the 1.0 edit is in the copy regime_tilts() reads" coord \
+	"SELECT tilt FROM regime_tilts('recovery') WHERE asset = 'duration'" "overweight (house view)"
 
 # 3. index constituents: a local table and the same rows distributed by date
 # (deterministic: every value is a function of the row's date, index and
@@ -152,7 +180,7 @@ check "local and distributed constituents" on coord -c "
 	CREATE TABLE constituents_local (
 		as_of date NOT NULL, idx text NOT NULL, security text NOT NULL,
 		sector text NOT NULL, weight float8, cap float8, earnings float8,
-		duration float8, spread float8, ret float8);
+		duration float8, spread float8, ret float8, bret float8);
 	INSERT INTO constituents_local
 	SELECT date '2025-01-01' + d, 'IDX' || ix, 'S' || lpad(s::text, 4, '0'),
 		(ARRAY['tech', 'health', 'energy', 'financials', 'industrials', 'utilities'])[1 + (s * 7 + ix) % 6],
@@ -161,7 +189,8 @@ check "local and distributed constituents" on coord -c "
 		((h / 11) % 20001 - 2000)::float8 / 17 * 1e4,
 		(1 + (h / 13) % 300)::float8 / 29,
 		((h / 17) % 5000 - 200)::float8 / 3,
-		((h / 19) % 2001 - 1000)::float8 / 9973
+		((h / 19) % 2001 - 1000)::float8 / 9973,
+		((h / 23) % 2001 - 1000)::float8 / 10007
 	FROM generate_series(0, 29) d, generate_series(1, 3) ix, generate_series(1, 100) s,
 		LATERAL (SELECT ((d * 1000003 + ix * 7919 + s * 104729) * 2654435761::int8) % 1000000007 AS h) x;
 	CREATE TABLE constituents (LIKE constituents_local);
@@ -189,7 +218,37 @@ aggs=(
 	"share_above|share_above(weight, 0.003)"
 	"count_above|count_above(weight, 0.003)"
 	"active_share|active_share(weight, cap)"
+	"volatility|volatility(ret)"
+	"volatility annualised|volatility(ret, 12)"
+	"tracking_error|tracking_error(ret, bret)"
+	"tracking_error annualised|tracking_error(ret, bret, 12)"
+	"beta|beta(ret, bret)"
+	"correlation|correlation(ret, bret)"
+	"annualized_return|annualized_return(ret, 12)"
+	"diffusion|diffusion(bret)"
 )
+
+# The aggregates whose result depends on the order of the rows, called with
+# ORDER BY (as they must be): Citus gathers their rows on the coordinator,
+# unless grouped by the distribution column.
+ordered=(
+	"longest_streak|longest_streak(ret > 0 ORDER BY as_of, idx, security)"
+	"current_streak|current_streak(ret > 0 ORDER BY as_of, idx, security)"
+	"regime_shifts|regime_shifts(regime_classify(100 + ret * 10, bret) ORDER BY as_of, idx, security)"
+)
+
+# every aggregate of the extension is in one of the two lists
+listed=$(for a in "${aggs[@]}" "${ordered[@]}"; do e=${a#*|}; echo "${e%%(*}"; done | sort -u)
+missing=$(comm -23 <(val coord "
+	SELECT DISTINCT p.proname FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+	WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e' AND p.prokind = 'a'
+	  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'tactalloc')
+	  AND p.proname <> 'regime_track' -- a window aggregate (checked in the report's regime_by_region)
+	ORDER BY 1" | sort) <(echo "$listed"))
+[ -z "$missing" ] || printf '# not checked here: %s\n' $missing
+[ -z "$missing" ]
+report $? "every aggregate of the extension is checked on Citus"
+
 
 # The EXPLAIN VERBOSE of a query on the coordinator, as one text.
 plan() {
@@ -245,6 +304,32 @@ for a in "${aggs[@]}"; do
 			diff <(echo "$want") <(echo "$got") | head -n 10 | sed 's/^/# /'
 		fi
 		report "$rc" "$label: same bits as the local table (${g:+GROUP BY $g, }$rows row$([ "$rows" -eq 1 ] || echo s))"
+	done
+done
+
+# 5b. ordered aggregates: the rows are gathered (no partial aggregation),
+# or the aggregate runs whole on the workers per date; same bits
+for a in "${ordered[@]}"; do
+	label=${a%%|*}
+	expr=${a#*|}
+	fn=${expr%%(*}
+	p=$(plan "SELECT $expr FROM constituents")
+	grep -q "^ *Output: $fn(remote_scan" <<<"$p" && ! grep -q 'worker_partial_agg' <<<"$p"
+	rc=$?
+	[ "$rc" -eq 0 ] || printf '# %s\n' "${p//$'\n'/$'\n'# }" | head -n 40
+	report "$rc" "$label ORDER BY gathers the rows on the coordinator"
+	for g in "" sector as_of; do
+		if [ -z "$g" ]; then
+			want=$(val coord "SELECT 'all', $expr FROM constituents_local")
+			got=$(val coord "SELECT 'all', $expr FROM constituents")
+		else
+			want=$(val coord "SELECT $g, $expr FROM constituents_local GROUP BY $g ORDER BY $g")
+			got=$(val coord "SELECT $g, $expr FROM constituents GROUP BY $g ORDER BY $g")
+		fi
+		[ -n "$want" ] && ! grep -q '|$' <<<"$want" && [ "$got" = "$want" ]
+		rc=$?
+		[ "$rc" -eq 0 ] || diff <(echo "$want") <(echo "$got") | head -n 10 | sed 's/^/# /'
+		report "$rc" "$label: same result as the local table${g:+ (GROUP BY $g)}"
 	done
 done
 
@@ -319,6 +404,137 @@ fails_with "hhi: the mode differing between workers names hhi (combine on the co
 fails_with "dts: a NaN weight on a worker names dts" \
 	"SELECT dts(w, 1, 100) FROM bad WHERE tag IN ('ok', 'nan')" \
 	"dts: weight must be finite, got NaN"
+
+
+# 7. the playbooks: a single node (a database on the coordinator without
+# Citus) and the cluster with the same edits give the same tilts, the
+# cluster's read on the workers
+check "a single-node database with the same playbook edits" on coord -c "CREATE DATABASE single"
+on_single() {
+	"$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h "$base/coord" -p "${port[coord]}" \
+		-U postgres -d single "$@"
+}
+check "tactalloc 1.0 updated, with the edits, on the single node" on_single \
+	-c "CREATE EXTENSION tactalloc VERSION '1.0'" -c "$edit_10" \
+	-c "ALTER EXTENSION tactalloc UPDATE" -c "$edits_11"
+check "the cluster's edits since 1.1" on coord -c "$edits_11"
+is "distribute_playbooks() makes the copies reference tables" coord \
+	"SELECT string_agg(t::text, ',' ORDER BY t::text) FROM distribute_playbooks() AS t" \
+	"_growth_inflation_playbook_tilts,_regime_playbook_tilts"
+is "distribute_playbooks() a second time changes nothing" coord \
+	"SELECT count(*) FROM distribute_playbooks()" 2
+# (citus_tables does not list tables of an extension: read Citus's catalog;
+# method n with replication t is a reference table)
+is "both copies are reference tables, placed on all three nodes" coord \
+	"SELECT string_agg(format('%s %s%s %s', p.logicalrelid, p.partmethod, p.repmodel,
+	        (SELECT count(DISTINCT pl.groupid) FROM pg_dist_shard s JOIN pg_dist_placement pl USING (shardid)
+	         WHERE s.logicalrelid = p.logicalrelid)), ',' ORDER BY p.logicalrelid::text)
+	 FROM pg_dist_partition p WHERE p.logicalrelid::text LIKE '%playbook%'" \
+	"_growth_inflation_playbook_tilts nt 3,_regime_playbook_tilts nt 3"
+regimes="CREATE TABLE regimes (region text NOT NULL, regime macro_regime, quadrant growth_inflation);
+	INSERT INTO regimes
+	SELECT 'R' || r, (enum_range(NULL::macro_regime))[1 + r % 4], (enum_range(NULL::growth_inflation))[1 + (r / 4) % 4]
+	FROM generate_series(0, 15) r;"
+check "a table of regimes, local on the single node" on_single -c "$regimes"
+check "the same table distributed by region" on coord -c "$regimes" \
+	-c "SET citus.shard_count = 8" -c "SELECT create_distributed_table('regimes', 'region')"
+tilts_q="SELECT r.region, r.regime, t.asset, t.tilt, t.note FROM regimes r CROSS JOIN LATERAL regime_tilts(r.regime) t ORDER BY 1, 3"
+gi_q="SELECT r.region, r.quadrant, t.asset, t.tilt, t.note FROM regimes r CROSS JOIN LATERAL growth_inflation_tilts(r.quadrant) t ORDER BY 1, 3"
+p=$(plan "$tilts_q")
+grep -q 'Query: .*regime_tilts(' <<<"$p" && grep -q 'Task Count: 8' <<<"$p"
+rc=$?
+[ "$rc" -eq 0 ] || printf '# %s\n' "${p//$'\n'/$'\n'# }" | head -n 30
+report "$rc" "LATERAL regime_tilts() runs on the workers"
+want=$(on_single -At -c "$tilts_q" 2>>"$log")
+got=$(val coord "$tilts_q")
+[ -n "$want" ] && [ "$got" = "$want" ] && grep -q 'overweight (house view)' <<<"$got" \
+	&& grep -q '|gold|underweight|house view' <<<"$got" && ! grep -q 'contraction|credit' <<<"$got"
+rc=$?
+[ "$rc" -eq 0 ] || diff <(echo "$want") <(echo "$got") | head -n 10 | sed 's/^/# /'
+report "$rc" "regime_tilts on the workers: the coordinator's edits, as on a single node ($(grep -c . <<<"$got") rows)"
+want=$(on_single -At -c "$gi_q" 2>>"$log")
+got=$(val coord "$gi_q")
+[ -n "$want" ] && [ "$got" = "$want" ] && grep -q 'overweight equities (house view)' <<<"$got"
+rc=$?
+[ "$rc" -eq 0 ] || diff <(echo "$want") <(echo "$got") | head -n 10 | sed 's/^/# /'
+report "$rc" "growth_inflation_tilts on the workers: the coordinator's edits, as on a single node"
+is "an edit is seen on the workers within its transaction, and gone after ROLLBACK" coord "
+	BEGIN;
+	UPDATE regime_playbook SET tilt = 'in this transaction' WHERE regime = 'slowdown' AND asset = 'USD';
+	SELECT count(*) FROM regimes r CROSS JOIN LATERAL regime_tilts(r.regime) t WHERE t.tilt = 'in this transaction';
+	TRUNCATE regime_playbook;
+	SELECT count(*) FROM regimes r CROSS JOIN LATERAL regime_tilts(r.regime) t;
+	ROLLBACK;
+	SELECT count(*) FROM regimes r CROSS JOIN LATERAL regime_tilts(r.regime) t WHERE t.tilt = 'in this transaction';" \
+	"4
+0
+0"
+
+# 8. the bundled data of data/ in a schema of its own, on the single node
+# (local tables) and on the cluster, distributed by doc/citus.md's blocks
+on_bundled() {
+	PGOPTIONS="-c search_path=bundled,public" on coord "$@"
+}
+check "the bundled tables on the single node" on_single -f data/load.sql
+check "the bundled tables on the cluster (schema bundled)" on coord -c "CREATE SCHEMA bundled"
+check "loaded" on_bundled -f data/load.sql
+
+# The sql blocks of doc/citus.md in order, each with the text block that
+# follows it (if any) as its output.
+guide=$base/guide
+mkdir -p "$guide"
+awk -v dir="$guide" '
+/^```sql[[:space:]]*$/ { n++; f = sprintf("%s/%02d.sql", dir, n); mode = "sql"; next }
+/^```text[[:space:]]*$/ { if (last == "sql") { f = sprintf("%s/%02d.want", dir, n); mode = "text" } else mode = "skip"; next }
+/^```/ { if (mode != "") last = mode; mode = ""; next }
+mode == "sql" || mode == "text" { print > f }
+NF && mode == "" { last = "" }
+' doc/citus.md
+for f in "$guide"/*.sql; do
+	b=${f%.sql}
+	got=$(on_bundled -P border=2 -f "$f" 2>"$b.err")
+	rc=$?
+	if [ "$rc" -eq 0 ] && [ -f "$b.want" ]; then
+		[ "$got" = "$(cat "$b.want")" ] || { rc=1; echo "$got" >"$b.got"; diff "$b.want" "$b.got" | sed 's/^/# /'; }
+	fi
+	[ "$rc" -eq 0 ] || sed 's/^/# /' "$b.err" | head -n 10
+	report "$rc" "doc/citus.md, example $(basename "$b"): $(head -n 1 "$f" | cut -c 1-60)$([ -f "$b.want" ] && echo ' (result as shown)')"
+done
+
+# 9. examples/monthly_report.sql over the distributed tables: every view
+# has the figures of the single node, after creation and after a refresh
+check "monthly_report.sql on the single node" on_single -f examples/monthly_report.sql
+check "monthly_report.sql on the cluster" on_bundled -f examples/monthly_report.sql
+views=$(on_single -At -c "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname = 'monthly_report' AND c.relkind IN ('m', 'v') ORDER BY 1" 2>>"$log")
+is "the cluster has the single node's views" coord \
+	"SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	 WHERE n.nspname = 'monthly_report' AND c.relkind IN ('m', 'v')" "$(echo $views)"
+# Reports whether every view has the single node's rows (as text: floats
+# print their shortest exact form, so equal text is equal bits).
+same_views() {
+	local when=$1 v want got rows
+	for v in $views; do
+		want=$(on_single -At -c "SELECT t::text FROM monthly_report.$v t ORDER BY 1" 2>>"$log")
+		got=$(on_bundled -At -c "SELECT t::text FROM monthly_report.$v t ORDER BY 1" 2>>"$log")
+		rows=$(grep -c . <<<"$want")
+		[ "$rows" -gt 0 ] && [ "$got" = "$want" ]
+		rc=$?
+		[ "$rc" -eq 0 ] || diff <(echo "$want") <(echo "$got") | head -n 6 | sed 's/^/# /'
+		report "$rc" "monthly_report.$v $when: the single node's rows ($rows)"
+	done
+}
+same_views "created over distributed tables"
+# the materialized views in the order they read each other
+mviews=$(on_single -At -c "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname = 'monthly_report' AND c.relkind = 'm' ORDER BY c.oid" 2>>"$log")
+refresh=()
+for v in $mviews; do
+	refresh+=(-c "REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.$v")
+done
+check "REFRESH MATERIALIZED VIEW CONCURRENTLY of the $(echo $mviews | wc -w) materialized views on the cluster" \
+	on_bundled "${refresh[@]}"
+same_views "refreshed"
 
 echo "$((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
