@@ -123,6 +123,7 @@ FROM (VALUES (99.5, 0.3), (100.6, 0.3), (100.4, -0.2), (99.7, -0.3), (100.6, 0))
      AS v(level, change);
 SELECT regime, asset, tilt FROM regime_playbook ORDER BY regime, asset;
 SELECT * FROM regime_tilts('contraction');
+SELECT * FROM distribute_playbooks();
 BEGIN;
 UPDATE regime_playbook SET tilt = 'overweight (house view)'
 WHERE regime = 'recovery' AND asset = 'duration';
