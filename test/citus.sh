@@ -27,7 +27,8 @@
 #     data/ as the guide recommends) and print the results it shows;
 #   - examples/monthly_report.sql over those tables: every view is created
 #     and refreshed (CONCURRENTLY) with the figures of a single node (a
-#     database on the coordinator without Citus).
+#     database on the coordinator without Citus);
+#   - DROP EXTENSION tactalloc reaches the workers.
 # Prints one "ok N - ..." / "not ok N - ..." line per check and ends with
 # "N passed, N failed" (or "0 passed, 0 failed, 1 skipped"); exits 1 on a
 # failure.
@@ -535,6 +536,16 @@ done
 check "REFRESH MATERIALIZED VIEW CONCURRENTLY of the $(echo $mviews | wc -w) materialized views on the cluster" \
 	on_bundled "${refresh[@]}"
 same_views "refreshed"
+
+# 10. DROP EXTENSION reaches the workers, and Citus forgets the playbooks'
+# reference tables
+check "DROP EXTENSION tactalloc CASCADE on the coordinator" on coord \
+	-c "SET client_min_messages = warning" -c "DROP EXTENSION tactalloc CASCADE"
+for node in coord worker1 worker2; do
+	is "no tactalloc and no playbook copy in Citus's metadata on $node" "$node" \
+		"SELECT (SELECT count(*) FROM pg_extension WHERE extname = 'tactalloc')
+		      + (SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE '%playbook%')" 0
+done
 
 echo "$((n - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
