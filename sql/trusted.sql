@@ -32,6 +32,8 @@ UPDATE regime_playbook SET tilt = 'overweight (house view)' WHERE regime = 'reco
 DELETE FROM regime_playbook WHERE regime = 'slowdown' AND asset = 'USD';
 SELECT tilt, shipped FROM regime_playbook WHERE regime = 'recovery' AND asset = 'duration';
 SELECT count(*) AS removed FROM regime_playbook_removed;
+-- the trigger that copies the playbook for regime_tilts() runs with the owner's rights
+SELECT tilt AS owner_edit_read FROM regime_tilts('recovery') WHERE asset = 'duration';
 -- what the owner cannot do: change the extension's objects, which the
 -- bootstrap superuser owns
 SELECT expect_error($$ALTER FUNCTION analytics._hhi_final(analytics.exactsum) VOLATILE$$) IS NOT NULL AS cannot_alter;
@@ -46,6 +48,7 @@ SET search_path = analytics, public;
 SELECT count(*) > 0 AS reader_sees_tilts FROM regime_tilts('recovery');
 SELECT hhi(w) AS reader_hhi FROM (VALUES (1::float8), (1)) AS v(w);
 SELECT expect_error($$UPDATE analytics.regime_playbook SET tilt = 'x'$$) LIKE '42501:%' AS reader_cannot_edit;
+SELECT expect_error($$DELETE FROM analytics._regime_playbook_tilts$$) LIKE '42501:%' AS reader_cannot_edit_the_copy;
 -- the owner removes the extension
 \c ta_trusted ta_analyst
 SET client_min_messages = warning;
