@@ -238,8 +238,29 @@ ordered=(
 	"regime_shifts|regime_shifts(regime_classify(100 + ret * 10, bret) ORDER BY as_of, idx, security)"
 )
 
-# every aggregate of the extension is in one of the two lists
-listed=$(for a in "${aggs[@]}" "${ordered[@]}"; do e=${a#*|}; echo "${e%%(*}"; done | sort -u)
+# Summaries, where the extension has them: for each aggregate above with a
+# summary aggregate (<name>_summary; effective_n reads hhi's summary,
+# count_above share_above's), "label|accessor|summary call"; the accessor
+# <name>(summary) reads it, rollup(summary) merges stored summaries.
+summaries=()
+for a in "${aggs[@]}"; do
+	expr=${a#*|}
+	fn=${expr%%(*}
+	case $fn in
+	effective_n) sfn=hhi_summary ;;
+	count_above) sfn=share_above_summary ;;
+	*) sfn=${fn}_summary ;;
+	esac
+	if [ "$(val coord "SELECT count(*) FROM pg_proc WHERE proname = '$sfn' AND prokind = 'a'")" -gt 0 ]; then
+		summaries+=("${a%%|*}|$fn|$sfn(${expr#*(}")
+	fi
+done
+
+# every aggregate of the extension is in one of the lists
+listed=$(for a in "${aggs[@]}" "${ordered[@]}"; do e=${a#*|}; echo "${e%%(*}"; done
+	for a in "${summaries[@]}"; do e=${a##*|}; echo "${e%%(*}"; done
+	[ ${#summaries[@]} -eq 0 ] || echo rollup)
+listed=$(sort -u <<<"$listed")
 missing=$(comm -23 <(val coord "
 	SELECT DISTINCT p.proname FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
 	WHERE d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e' AND p.prokind = 'a'
@@ -307,6 +328,54 @@ for a in "${aggs[@]}"; do
 		report "$rc" "$label: same bits as the local table (${g:+GROUP BY $g, }$rows row$([ "$rows" -eq 1 ] || echo s))"
 	done
 done
+
+# 5a. summaries: the summary aggregates run partially on the workers, and
+# their accessors give the direct aggregate's bits; summaries stored per
+# date and sector in a distributed table roll up (partially on the workers)
+# to the direct aggregate's bits over the rows
+if [ ${#summaries[@]} -gt 0 ]; then
+	cols=""
+	i=0
+	for a in "${summaries[@]}"; do
+		i=$((i + 1))
+		cols+=", ${a##*|} AS s$i"
+	done
+	check "summaries per date and sector, local and distributed by date" on coord -c "
+		CREATE TABLE summaries_local AS SELECT as_of, sector$cols FROM constituents_local GROUP BY as_of, sector;
+		CREATE TABLE summaries (LIKE summaries_local);
+		SET citus.shard_count = 8;
+		SELECT create_distributed_table('summaries', 'as_of');
+		INSERT INTO summaries SELECT * FROM summaries_local;"
+	i=0
+	for a in "${summaries[@]}"; do
+		i=$((i + 1))
+		label=${a%%|*}
+		rest=${a#*|}
+		fn=${rest%%|*}
+		scall=${rest#*|}
+		sfn=${scall%%(*}
+		direct=$(for b in "${aggs[@]}"; do [ "${b%%|*}" = "$label" ] && echo "${b#*|}"; done)
+		p=$(plan "SELECT $scall FROM constituents GROUP BY sector")
+		grep -q "worker_partial_agg('[a-z_.]*$sfn(" <<<"$p" && grep -q 'coord_combine_agg(' <<<"$p"
+		rc=$?
+		[ "$rc" -eq 0 ] || printf '# %s\n' "${p//$'\n'/$'\n'# }" | head -n 30
+		report "$rc" "$label: $sfn runs partially on the workers"
+		p=$(plan "SELECT $fn(rollup(s$i)) FROM summaries GROUP BY sector")
+		grep -q "worker_partial_agg('[a-z_.]*rollup(" <<<"$p" && grep -q 'coord_combine_agg(' <<<"$p"
+		rc=$?
+		[ "$rc" -eq 0 ] || printf '# %s\n' "${p//$'\n'/$'\n'# }" | head -n 30
+		report "$rc" "$label: rollup of stored summaries runs partially on the workers"
+		for g in "" sector as_of; do
+			want=$(bits "$direct" constituents_local "$g")
+			got=$(bits "$fn($scall)" constituents "$g")
+			rolled=$(bits "$fn(rollup(s$i))" summaries "$g")
+			[ -n "$want" ] && ! grep -q '|$' <<<"$want" && [ "$got" = "$want" ] && [ "$rolled" = "$want" ]
+			rc=$?
+			[ "$rc" -eq 0 ] || { diff <(echo "$want") <(echo "$got"); diff <(echo "$want") <(echo "$rolled"); } | head -n 10 | sed 's/^/# /'
+			report "$rc" "$label: $fn($sfn(...)) and $fn(rollup(...)) of stored summaries have the direct aggregate's bits${g:+ (GROUP BY $g)}"
+		done
+	done
+fi
 
 # 5b. ordered aggregates: the rows are gathered (no partial aggregation),
 # or the aggregate runs whole on the workers per date; same bits
