@@ -238,6 +238,28 @@ ordered=(
 	"regime_shifts|regime_shifts(regime_classify(100 + ret * 10, bret) ORDER BY as_of, idx, security)"
 )
 
+# Aggregates of later versions of the extension, checked where they exist:
+# "signature|label|expression", to the unordered or the ordered list.
+optional=(
+	"share_above(float8,float8,bool)|share_above inclusive|share_above(weight, 0.003, true)"
+	"count_above(float8,float8,bool)|count_above inclusive|count_above(weight, 0.003, true)"
+	"compound_return(float8,int4)|compound_return min_periods|compound_return(ret, 5)"
+	"top_contribution(float8,float8,int4)|top_contribution|top_contribution(weight, ret, 5)"
+	"names_to_match(float8,int4)|names_to_match|names_to_match(weight, 10)"
+)
+optional_ordered=(
+	"max_drawdown(float8)|max_drawdown|max_drawdown(ret ORDER BY as_of, idx, security)"
+	"max_drawdown(float8,int4)|max_drawdown min_periods|max_drawdown(ret, 5 ORDER BY as_of, idx, security)"
+	"current_drawdown(float8)|current_drawdown|current_drawdown(ret ORDER BY as_of, idx, security)"
+	"current_drawdown(float8,int4)|current_drawdown min_periods|current_drawdown(ret, 5 ORDER BY as_of, idx, security)"
+)
+for o in "${optional[@]}"; do
+	[ "$(val coord "SELECT to_regprocedure('${o%%|*}') IS NOT NULL")" = t ] && aggs+=("${o#*|}")
+done
+for o in "${optional_ordered[@]}"; do
+	[ "$(val coord "SELECT to_regprocedure('${o%%|*}') IS NOT NULL")" = t ] && ordered+=("${o#*|}")
+done
+
 # Summaries, where the extension has them: for each aggregate above with a
 # summary aggregate (<name>_summary; effective_n reads hhi's summary,
 # count_above share_above's), "label|accessor|summary call"; the accessor
@@ -251,7 +273,8 @@ for a in "${aggs[@]}"; do
 	count_above) sfn=share_above_summary ;;
 	*) sfn=${fn}_summary ;;
 	esac
-	if [ "$(val coord "SELECT count(*) FROM pg_proc WHERE proname = '$sfn' AND prokind = 'a'")" -gt 0 ]; then
+	# a summary aggregate with these arguments exists when the call plans
+	if on coord -c "EXPLAIN SELECT $sfn(${expr#*(} FROM constituents_local" >/dev/null 2>&1; then
 		summaries+=("${a%%|*}|$fn|$sfn(${expr#*(}")
 	fi
 done
@@ -300,7 +323,7 @@ done
 bits() {
 	local expr=$1 table=$2 g=$3 out
 	case $expr in
-	count_above*) out="($expr)::text" ;;
+	count_above* | names_to_match*) out="($expr)::text" ;;
 	*) out="float8send($expr)::text" ;;
 	esac
 	if [ -z "$g" ]; then
