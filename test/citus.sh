@@ -245,7 +245,7 @@ optional=(
 	"count_above(float8,float8,bool)|count_above inclusive|count_above(weight, 0.003, true)"
 	"compound_return(float8,int4)|compound_return min_periods|compound_return(ret, 5)"
 	"top_contribution(float8,float8,int4)|top_contribution|top_contribution(weight, ret, 5)"
-	"names_to_match(float8,int4)|names_to_match|names_to_match(weight, 10)"
+	"names_to_match(float8,int4)|names_to_match|names_to_match(weight, 1)"
 )
 optional_ordered=(
 	"max_drawdown(float8)|max_drawdown|max_drawdown(ret ORDER BY as_of, idx, security)"
