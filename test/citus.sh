@@ -15,7 +15,8 @@
 #   - every aggregate without ORDER BY runs partially on the workers
 #     (worker_partial_agg / coord_combine_agg), or whole on them when
 #     grouped by the distribution column; every aggregate of the extension
-#     is checked here (ordered ones are gathered);
+#     is checked here (ordered ones are gathered), the summary aggregates
+#     and rollup(summary) of stored summaries too;
 #   - the results have the same bits as on the local table, ungrouped,
 #     grouped by a non-distribution column and by the distribution column;
 #   - errors raised on the workers (or in the combine step on the
@@ -25,9 +26,9 @@
 #     called on the workers, with the results of a single node;
 #   - doc/citus.md: its sql blocks run (distributing the bundled tables of
 #     data/ as the guide recommends) and print the results it shows;
-#   - examples/monthly_report.sql over those tables: every view is created
-#     and refreshed (CONCURRENTLY) with the figures of a single node (a
-#     database on the coordinator without Citus);
+#   - examples/monthly_report.sql over those tables: every view (of the
+#     schemas monthly_*) is created and refreshed (CONCURRENTLY) with the
+#     figures of a single node (a database on the coordinator without Citus);
 #   - DROP EXTENSION tactalloc reaches the workers.
 # Prints one "ok N - ..." / "not ok N - ..." line per check and ends with
 # "N passed, N failed" (or "0 passed, 0 failed, 1 skipped"); exits 1 on a
@@ -598,32 +599,33 @@ done
 # has the figures of the single node, after creation and after a refresh
 check "monthly_report.sql on the single node" on_single -f examples/monthly_report.sql
 check "monthly_report.sql on the cluster" on_bundled -f examples/monthly_report.sql
-views=$(on_single -At -c "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-	WHERE n.nspname = 'monthly_report' AND c.relkind IN ('m', 'v') ORDER BY 1" 2>>"$log")
+# (the views of the schemas the script creates: monthly_report and the like)
+views=$(on_single -At -c "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname LIKE 'monthly\_%' AND c.relkind IN ('m', 'v') ORDER BY 1" 2>>"$log")
 is "the cluster has the single node's views" coord \
-	"SELECT string_agg(c.relname, ' ' ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-	 WHERE n.nspname = 'monthly_report' AND c.relkind IN ('m', 'v')" "$(echo $views)"
+	"SELECT string_agg(format('%I.%I', n.nspname, c.relname), ' ' ORDER BY format('%I.%I', n.nspname, c.relname)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	 WHERE n.nspname LIKE 'monthly\_%' AND c.relkind IN ('m', 'v')" "$(echo $views)"
 # Reports whether every view has the single node's rows (as text: floats
 # print their shortest exact form, so equal text is equal bits).
 same_views() {
 	local when=$1 v want got rows
 	for v in $views; do
-		want=$(on_single -At -c "SELECT t::text FROM monthly_report.$v t ORDER BY 1" 2>>"$log")
-		got=$(on_bundled -At -c "SELECT t::text FROM monthly_report.$v t ORDER BY 1" 2>>"$log")
+		want=$(on_single -At -c "SELECT t::text FROM $v t ORDER BY 1" 2>>"$log")
+		got=$(on_bundled -At -c "SELECT t::text FROM $v t ORDER BY 1" 2>>"$log")
 		rows=$(grep -c . <<<"$want")
 		[ "$rows" -gt 0 ] && [ "$got" = "$want" ]
 		rc=$?
 		[ "$rc" -eq 0 ] || diff <(echo "$want") <(echo "$got") | head -n 6 | sed 's/^/# /'
-		report "$rc" "monthly_report.$v $when: the single node's rows ($rows)"
+		report "$rc" "$v $when: the single node's rows ($rows)"
 	done
 }
 same_views "created over distributed tables"
 # the materialized views in the order they read each other
-mviews=$(on_single -At -c "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-	WHERE n.nspname = 'monthly_report' AND c.relkind = 'm' ORDER BY c.oid" 2>>"$log")
+mviews=$(on_single -At -c "SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+	WHERE n.nspname LIKE 'monthly\_%' AND c.relkind = 'm' ORDER BY c.oid" 2>>"$log")
 refresh=()
 for v in $mviews; do
-	refresh+=(-c "REFRESH MATERIALIZED VIEW CONCURRENTLY monthly_report.$v")
+	refresh+=(-c "REFRESH MATERIALIZED VIEW CONCURRENTLY $v")
 done
 check "REFRESH MATERIALIZED VIEW CONCURRENTLY of the $(echo $mviews | wc -w) materialized views on the cluster" \
 	on_bundled "${refresh[@]}"
