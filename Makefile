@@ -31,7 +31,7 @@ include $(PGXS)
 # domains.  tactalloc--1.0.sql is the frozen script of 1.0; upgrade scripts
 # are written by hand and tested against this one (pg_regress test upgrade).
 SQL_SOURCES = src/exactsum.sql src/weightset.sql src/concentration.sql \
-	src/valuation.sql src/risk.sql src/regime.sql src/macro.sql src/credit.sql src/segments.sql \
+	src/valuation.sql src/risk.sql src/history.sql src/regime.sql src/macro.sql src/credit.sql src/segments.sql \
 	src/summaries.sql
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_SOURCES)
