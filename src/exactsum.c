@@ -44,6 +44,7 @@ const ExactSumKindInfo es_kinds[ES_NKINDS] = {
 	[ES_BETA] = {"beta", 1, {"plain"}, 4, {6, 6, 8, 8}},
 	[ES_CORR] = {"corr", 1, {"plain"}, 5, {6, 6, 8, 8, 8}},
 	[ES_ANNRET] = {"annret", 1, {"annual"}, 4, {6, 6, 6, 8}},
+	[ES_COMPOUND_MIN] = {"compoundmin", 1, {"log"}, 4, {6, 6, 6, 8}},
 };
 
 /* Raises "malformed state" naming the running aggregate (or dflt). */
@@ -223,6 +224,15 @@ es_invariant_problem(const ExactSum *st)
 				const char *problem = CompoundProblem(st);
 
 				return problem ? problem : PeriodsProblem(st, 2, true);
+			}
+		case ES_COMPOUND_MIN:
+			{
+				/* min_periods is at least 1 in every row */
+				const char *problem = CompoundProblem(st);
+
+				if (problem == NULL && (SumSign(st, 2) <= 0 || SumSign(st, 3) <= 0))
+					problem = "The sums of min_periods are not positive.";
+				return problem;
 			}
 		case ES_DTS:
 		case ES_WMEAN:

@@ -33,6 +33,8 @@ typedef enum ExactSumKind
 	ES_BETA = 8,				/* Σm, Σr, Σm², Σr·m: beta() */
 	ES_CORR = 9,				/* Σx, Σy, Σx², Σy², Σx·y: correlation() */
 	ES_ANNRET = 10,				/* Σlog1p(r), number of r = -1, Σp, Σp²: annualized_return() */
+	ES_COMPOUND_MIN = 11,		/* Σlog1p(r), number of r = -1, Σm, Σm² of
+								 * min_periods m: compound_return(r, m) */
 	ES_NKINDS					/* one past the last kind */
 } ExactSumKind;
 

@@ -633,3 +633,516 @@ current_streak_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(s[SK_TRAIL]);
 }
+
+/*
+ * compound_return(r, min_periods): as compound_return(r), NULL while fewer
+ * than min_periods non-NULL returns are in (a frame that runs past the end
+ * of a series).  The state (ES_COMPOUND_MIN) adds m and m² of each row's
+ * min_periods m, so states merge by addition like every exactsum, and the
+ * final function reads m back as Σm / n and checks Σm = n·m, Σm² = n·m²
+ * (the same m in every row).
+ */
+PG_FUNCTION_INFO_V1(compound_return_min_accum);
+PG_FUNCTION_INFO_V1(compound_return_min_inv);
+PG_FUNCTION_INFO_V1(compound_return_min_final);
+
+#define CM_M		2			/* Σm */
+#define CM_MM		3			/* Σm² */
+
+/* The min_periods argument: not NULL, at least 1. */
+static int32
+MinPeriodsArg(FunctionCallInfo fcinfo, int argno, const char *dflt)
+{
+	int32		m;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: min_periods must not be NULL",
+						ta_funcname(fcinfo, dflt))));
+	m = PG_GETARG_INT32(argno);
+	if (unlikely(m < 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: min_periods must be at least 1, got %d",
+						ta_funcname(fcinfo, dflt), m)));
+	return m;
+}
+
+/* The return argument of compound_return: finite, not below -1. */
+static double
+CompoundReturnArg(FunctionCallInfo fcinfo, int argno)
+{
+	double		r = PG_GETARG_FLOAT8(argno);
+
+	ta_check_finite("compound_return", "return", r);
+	if (unlikely(r < -1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("compound_return: return must not be below -1 (a loss of more than 100 %%), got %s",
+						float8out_internal(r)),
+				 errhint("Returns are fractions: a 5 %% loss is -0.05.")));
+	return r;
+}
+
+/* Adds (sign 1) or removes (sign -1) one row's terms. */
+static ExactSum *
+CompoundMinTerms(FunctionCallInfo fcinfo, ExactSum *st, double r, int32 m,
+				 double sign)
+{
+	if (r == -1)
+		st = es_add(fcinfo, st, CR_WIPED, sign);
+	else
+		st = es_add(fcinfo, st, CR_LOG, sign * log1p(r));
+	st = es_add(fcinfo, st, CM_M, sign * m);
+	st = es_add_prod(fcinfo, st, CM_MM, sign * m, (double) m);
+	return st;
+}
+
+/* compound_return(r, min_periods): transition function. */
+Datum
+compound_return_min_accum(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_COMPOUND_MIN, "compound_return");
+	int32		m = MinPeriodsArg(fcinfo, 2, "compound_return");
+	double		r;
+
+	if (PG_ARGISNULL(1))
+	{
+		/* never NULL: a moving aggregate's state must not be */
+		if (st == NULL)
+			st = es_create(ES_COMPOUND_MIN, 0);
+		es_return(fcinfo, st);
+	}
+	r = CompoundReturnArg(fcinfo, 1);
+	if (st == NULL)
+		st = es_create(ES_COMPOUND_MIN, 0);
+	st = CompoundMinTerms(fcinfo, st, r, m, 1.0);
+	st->count++;
+	es_return(fcinfo, st);
+}
+
+/* compound_return(r, min_periods): inverse transition function. */
+Datum
+compound_return_min_inv(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_COMPOUND_MIN, "compound_return");
+	int32		m;
+	double		r;
+
+	if (PG_ARGISNULL(1) && st != NULL)
+		es_return(fcinfo, st);
+	es_inv_check(fcinfo, st, "compound_return");
+	m = MinPeriodsArg(fcinfo, 2, "compound_return");
+	r = CompoundReturnArg(fcinfo, 1);
+	st = CompoundMinTerms(fcinfo, st, r, m, -1.0);
+	st = es_removed(fcinfo, st, "compound_return");
+	es_return(fcinfo, st);
+}
+
+/* True when the exact sum a equals x·y·z. */
+static bool
+CompoundSumEquals(const XSum *a, double x, double y, double z)
+{
+	XSum	   *t = palloc(xsum_size(XSUM_MAX_CHUNKS));
+	bool		eq;
+
+	xsum_copy(t, XSUM_MAX_CHUNKS, a);
+	eq = xsum_add_prod3(t, -x, y, z) == 0 && xsum_sign(t) == 0;
+	pfree(t);
+	return eq;
+}
+
+/*
+ * compound_return(r, min_periods): Π(1 + r) − 1 as compound_return(r), or
+ * NULL when fewer than min_periods non-NULL returns were added.
+ */
+Datum
+compound_return_min_final(PG_FUNCTION_ARGS)
+{
+	ExactSum   *st = es_getarg(fcinfo, 0, ES_COMPOUND_MIN, "compound_return");
+	double		n,
+				m,
+				r;
+
+	if (st == NULL || st->count == 0)
+		PG_RETURN_NULL();
+	n = (double) st->count;
+	m = floor(es_round(st, CM_M, "compound_return") / n + 0.5);
+	if (!(m >= 1 && m <= PG_INT32_MAX) ||
+		!CompoundSumEquals(es_sum(st, CM_M), m, n, 1.0) ||
+		!CompoundSumEquals(es_sum(st, CM_MM), m, m, n))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: min_periods must be the same for every row",
+						ta_funcname(fcinfo, "compound_return"))));
+	if (n < m)
+		PG_RETURN_NULL();
+	if (xsum_sign(es_sum(st, CR_WIPED)) != 0)
+		PG_RETURN_FLOAT8(-1.0);
+	r = expm1(es_round(st, CR_LOG, "compound_return"));
+	if (unlikely(isinf(r)))
+		ta_report_out_of_range("compound_return");
+	PG_RETURN_FLOAT8(r);
+}
+
+/*
+ * max_drawdown(r ORDER BY ts), current_drawdown(r ORDER BY ts), and both
+ * with min_periods.
+ *
+ * Wealth W(t) = Π(1 + r) starts at 1, which counts as a peak.  In logs,
+ * L(t) = Σlog1p(r), the drawdown at t is D(t) = L(t) − max(0, L(s ≤ t)), and
+ * one pass keeps it without the peak: D(t) = min(0, D(t−1) + log1p(r_t)).
+ * current_drawdown is expm1(D) at the last row and max_drawdown expm1 of the
+ * least D; both are in [−1, 0], 0 at a new peak.  A return of −1 wipes the
+ * wealth out: both are −1 from then on.  The sums are double-double (about
+ * 106 bits), so the result is the correctly rounded drawdown of the log
+ * returns but for ties at a rounding boundary.
+ *
+ * State: float8[DD_NITEMS] = {rows, min_periods (0: none), wiped (0 or 1),
+ * D, least D, L, R} with D, least D, L and R double-double pairs (hi, lo),
+ * R = L − min(0, L(s ≤ t)) the rise from the lowest wealth.  L and R make
+ * the state of rows a followed by rows b computable from the two states
+ * (the combine function):
+ *
+ *		D = min(Da + Lb, Db)	least D = min(least Da, least Db, Da + Lb − Rb)
+ *		L = La + Lb				R = max(Ra + Lb, Rb)
+ */
+PG_FUNCTION_INFO_V1(drawdown_accum);
+PG_FUNCTION_INFO_V1(drawdown_accum_min);
+PG_FUNCTION_INFO_V1(drawdown_combine);
+PG_FUNCTION_INFO_V1(max_drawdown_final);
+PG_FUNCTION_INFO_V1(current_drawdown_final);
+
+#define DD_ROWS		0
+#define DD_MINP		1
+#define DD_WIPED	2
+#define DD_CUR		3			/* D: hi, lo */
+#define DD_MAX		5			/* least D: hi, lo */
+#define DD_LOG		7			/* L: hi, lo */
+#define DD_RISE		9			/* R: hi, lo */
+#define DD_NITEMS	11
+
+/* log1p(r) of r > -1 is within [-38, 710] */
+#define DD_MAX_LOG	710.0
+
+/* A double-double value hi + lo with |lo| <= ulp(hi) / 2. */
+typedef struct DdPair
+{
+	double		hi;
+	double		lo;
+} DdPair;
+
+/* a + b in double-double (TwoSum of the high parts, then renormalised). */
+static inline DdPair
+DdAdd(DdPair a, DdPair b)
+{
+	double		s = a.hi + b.hi;
+	double		bb = s - a.hi;
+	double		e = (a.hi - (s - bb)) + (b.hi - bb);
+	DdPair		r;
+
+	e += a.lo + b.lo;
+	r.hi = s + e;
+	r.lo = e - (r.hi - s);
+	return r;
+}
+
+/* a < b for normalised pairs. */
+static inline bool
+DdLess(DdPair a, DdPair b)
+{
+	return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo);
+}
+
+static inline DdPair
+DdGet(const double *s, int i)
+{
+	DdPair		p = {s[i], s[i + 1]};
+
+	return p;
+}
+
+static inline void
+DdSet(double *s, int i, DdPair p)
+{
+	s[i] = p.hi + 0.0;
+	s[i + 1] = p.lo + 0.0;
+}
+
+/* The elements of a one-dimensional float8[] without NULLs. */
+static inline double *
+DrawdownItems(ArrayType *a)
+{
+	return (double *) ta_array_data(a);
+}
+
+/*
+ * What is wrong with a drawdown state's numbers, or NULL: whole counts, a
+ * wiped flag of 0 or 1, finite normalised pairs with D <= 0, least D <= D,
+ * R >= max(0, L), magnitudes within what the rows can make, and zeros for a
+ * state of no rows.  A state that passes keeps every result in [-1, 0].
+ */
+static const char *
+DrawdownProblem(const double *s)
+{
+	double		bound;
+
+	for (int i = 0; i < DD_NITEMS; i++)
+		if (!isfinite(s[i]))
+			return "An item is not finite.";
+	if (s[DD_ROWS] < 0 || s[DD_ROWS] >= 0x1p53 || s[DD_ROWS] != floor(s[DD_ROWS]))
+		return "The row count is not a whole number in range.";
+	if (s[DD_MINP] < 0 || s[DD_MINP] > PG_INT32_MAX || s[DD_MINP] != floor(s[DD_MINP]))
+		return "min_periods is not a whole number in range.";
+	if (s[DD_WIPED] != 0 && s[DD_WIPED] != 1)
+		return "The wiped-out flag is neither 0 nor 1.";
+	for (int i = DD_CUR; i < DD_NITEMS; i += 2)
+		if (s[i] + s[i + 1] != s[i] || fabs(s[i + 1]) > fabs(s[i]) * 0x1p-52)
+			return "A double-double pair is not normalised.";
+	bound = DD_MAX_LOG * s[DD_ROWS];
+	if (s[DD_CUR] > 0 || s[DD_MAX] > s[DD_CUR] ||
+		(s[DD_MAX] == s[DD_CUR] && s[DD_MAX + 1] > s[DD_CUR + 1]))
+		return "The drawdowns are not in order (least <= current <= 0).";
+	if (s[DD_RISE] < 0 || s[DD_RISE] < s[DD_LOG] ||
+		(s[DD_RISE] == s[DD_LOG] && s[DD_RISE + 1] < s[DD_LOG + 1]))
+		return "The rise from the lowest wealth is below the total.";
+	if (-s[DD_MAX] > bound || fabs(s[DD_LOG]) > bound || s[DD_RISE] > bound)
+		return "A log sum is larger than the rows can make it.";
+	if (s[DD_ROWS] == 0)
+		for (int i = DD_WIPED; i < DD_NITEMS; i++)
+			if (s[i] != 0)
+				return "A state of no rows holds a non-zero item.";
+	return NULL;
+}
+
+/*
+ * The drawdown state in argument argno, validated; NULL when NULL.  Inside
+ * an aggregate it is changed in place, elsewhere a copy.  Errors name the
+ * aggregate being run, or dflt outside one.
+ */
+static double *
+DrawdownGetArg(FunctionCallInfo fcinfo, int argno, const char *dflt,
+			   ArrayType **arr)
+{
+	ArrayType  *a;
+	const char *problem;
+
+	if (PG_ARGISNULL(argno))
+		return NULL;
+	if (AggCheckCallContext(fcinfo, NULL))
+		a = PG_GETARG_ARRAYTYPE_P(argno);
+	else
+		a = PG_GETARG_ARRAYTYPE_P_COPY(argno);
+	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != DD_NITEMS ||
+		ARR_LBOUND(a)[0] != 1 || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
+		ta_report_malformed(ta_funcname(fcinfo, dflt), "drawdown",
+							ERRCODE_INVALID_PARAMETER_VALUE,
+							psprintf("A drawdown state is a float8 array of %d non-NULL elements.",
+									 DD_NITEMS), NULL);
+	problem = DrawdownProblem(DrawdownItems(a));
+	if (problem != NULL)
+		ta_report_malformed(ta_funcname(fcinfo, dflt), "drawdown",
+							ERRCODE_INVALID_PARAMETER_VALUE, problem, NULL);
+	*arr = a;
+	return DrawdownItems(a);
+}
+
+/* The shared transition: one return r (isnull: a NULL row), min_periods m. */
+static Datum
+DrawdownRow(FunctionCallInfo fcinfo, int32 m)
+{
+	ArrayType  *a = NULL;
+	double	   *s = DrawdownGetArg(fcinfo, 0, "max_drawdown", &a);
+	const char *fname;
+	double		r;
+	DdPair		l,
+				d,
+				rise;
+
+	if (s == NULL)
+	{
+		Datum		zeros[DD_NITEMS];
+
+		/* drawdowns need an order: refuse an unordered call */
+		fname = ta_funcname(fcinfo, "max_drawdown");
+		ta_require_order(fcinfo, fname,
+						 psprintf("%s(r ORDER BY as_of)", fname));
+		for (int i = 0; i < DD_NITEMS; i++)
+			zeros[i] = Float8GetDatum(0.0);
+		zeros[DD_MINP] = Float8GetDatum((double) m);
+		a = construct_array(zeros, DD_NITEMS, FLOAT8OID, sizeof(float8),
+							FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+		s = DrawdownItems(a);
+	}
+	else if (unlikely(s[DD_MINP] != m))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: min_periods must be the same for every row, got %d after %d",
+						ta_funcname(fcinfo, "max_drawdown"), m,
+						(int) s[DD_MINP])));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_ARRAYTYPE_P(a);
+	r = PG_GETARG_FLOAT8(1);
+	fname = ta_funcname(fcinfo, "max_drawdown");
+	ta_check_finite(fname, "return", r);
+	if (unlikely(r < -1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: return must not be below -1 (a loss of more than 100 %%), got %s",
+						fname, float8out_internal(r)),
+				 errhint("Returns are fractions: a 5 %% loss is -0.05.")));
+	if (unlikely(s[DD_ROWS] >= 0x1p53 - 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: too many rows", fname)));
+	s[DD_ROWS] += 1;
+	if (s[DD_WIPED] != 0)
+		PG_RETURN_ARRAYTYPE_P(a);	/* nothing comes back from zero */
+	if (r == -1)
+	{
+		s[DD_WIPED] = 1;
+		PG_RETURN_ARRAYTYPE_P(a);
+	}
+	l.hi = log1p(r);
+	l.lo = 0;
+	d = DdAdd(DdGet(s, DD_CUR), l);
+	if (d.hi > 0)
+		d.hi = d.lo = 0;		/* a new peak */
+	DdSet(s, DD_CUR, d);
+	if (DdLess(d, DdGet(s, DD_MAX)))
+		DdSet(s, DD_MAX, d);
+	DdSet(s, DD_LOG, DdAdd(DdGet(s, DD_LOG), l));
+	rise = DdAdd(DdGet(s, DD_RISE), l);
+	if (rise.hi < 0)
+		rise.hi = rise.lo = 0;	/* a new low */
+	DdSet(s, DD_RISE, rise);
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+/* max_drawdown(r), current_drawdown(r): transition function. */
+Datum
+drawdown_accum(PG_FUNCTION_ARGS)
+{
+	return DrawdownRow(fcinfo, 0);
+}
+
+/* max_drawdown(r, min_periods), current_drawdown(...): transition function. */
+Datum
+drawdown_accum_min(PG_FUNCTION_ARGS)
+{
+	return DrawdownRow(fcinfo, MinPeriodsArg(fcinfo, 2, "max_drawdown"));
+}
+
+/* Combine: the state of the rows of a followed by the rows of b. */
+Datum
+drawdown_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *aa = NULL;
+	ArrayType  *ba = NULL;
+	double	   *a = DrawdownGetArg(fcinfo, 0, "drawdown_combine", &aa);
+	double	   *b = DrawdownGetArg(fcinfo, 1, "drawdown_combine", &ba);
+	DdPair		da,
+				db,
+				t;
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_ARRAYTYPE_P(aa);
+	}
+	if (a == NULL)
+		PG_RETURN_ARRAYTYPE_P(ba);
+	if (a[DD_MINP] != b[DD_MINP])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot combine drawdown states with min_periods %d and %d",
+						ta_funcname(fcinfo, "drawdown_combine"),
+						(int) a[DD_MINP], (int) b[DD_MINP])));
+	if (a[DD_ROWS] + b[DD_ROWS] >= 0x1p53)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s: too many rows",
+						ta_funcname(fcinfo, "drawdown_combine"))));
+	if (b[DD_ROWS] == 0)
+		PG_RETURN_ARRAYTYPE_P(aa);
+	if (a[DD_ROWS] == 0 || b[DD_WIPED] != 0)
+	{
+		/* b alone decides, or everything is lost from b on */
+		b[DD_ROWS] += a[DD_ROWS];
+		PG_RETURN_ARRAYTYPE_P(ba);
+	}
+	a[DD_ROWS] += b[DD_ROWS];
+	if (a[DD_WIPED] != 0)
+		PG_RETURN_ARRAYTYPE_P(aa);
+	da = DdGet(a, DD_CUR);
+	/* least D: Da + Lb - Rb is the deepest point of b seen from a's peak */
+	t = DdAdd(da, DdAdd(DdGet(b, DD_LOG),
+						(DdPair) {-b[DD_RISE], -b[DD_RISE + 1]}));
+	if (DdLess(DdGet(b, DD_MAX), t))
+		t = DdGet(b, DD_MAX);
+	if (DdLess(t, DdGet(a, DD_MAX)))
+		DdSet(a, DD_MAX, t);
+	/* D */
+	db = DdAdd(da, DdGet(b, DD_LOG));
+	if (DdLess(DdGet(b, DD_CUR), db))
+		db = DdGet(b, DD_CUR);
+	DdSet(a, DD_CUR, db);
+	/* R, then L */
+	t = DdAdd(DdGet(a, DD_RISE), DdGet(b, DD_LOG));
+	if (DdLess(t, DdGet(b, DD_RISE)))
+		t = DdGet(b, DD_RISE);
+	DdSet(a, DD_RISE, t);
+	DdSet(a, DD_LOG, DdAdd(DdGet(a, DD_LOG), DdGet(b, DD_LOG)));
+	PG_RETURN_ARRAYTYPE_P(aa);
+}
+
+/*
+ * expm1 of a log drawdown d <= 0 in double-double: expm1(hi) + lo·(1 +
+ * expm1(hi)), kept within [-1, 0]; NULL (false) for no rows or fewer than
+ * min_periods.
+ */
+static bool
+DrawdownResult(const double *s, int i, double *result)
+{
+	double		e;
+
+	if (s == NULL || s[DD_ROWS] == 0 || s[DD_ROWS] < s[DD_MINP])
+		return false;
+	if (s[DD_WIPED] != 0)
+	{
+		*result = -1.0;
+		return true;
+	}
+	e = expm1(s[i]);
+	e += s[i + 1] * (1.0 + e);
+	*result = Min(Max(e, -1.0), 0.0) + 0.0;
+	return true;
+}
+
+/* max_drawdown: the deepest fall of wealth from its running peak. */
+Datum
+max_drawdown_final(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = NULL;
+	double	   *s = DrawdownGetArg(fcinfo, 0, "max_drawdown", &a);
+	double		r;
+
+	if (!DrawdownResult(s, DD_MAX, &r))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(r);
+}
+
+/* current_drawdown: the fall from the running peak at the last row. */
+Datum
+current_drawdown_final(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = NULL;
+	double	   *s = DrawdownGetArg(fcinfo, 0, "current_drawdown", &a);
+	double		r;
+
+	if (!DrawdownResult(s, DD_CUR, &r))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(r);
+}

@@ -1,4 +1,4 @@
--- Valuation and returns: weighted_mean, index_multiple, parity_upside, compound_return, streaks (src/valuation.c)
+-- Valuation and returns: weighted_mean, index_multiple, parity_upside, compound_return, streaks, drawdowns (src/valuation.c)
 --
 -- Part of the tactalloc install script: make concatenates src/*.sql in the
 -- order of SQL_SOURCES (Makefile) into tactalloc--<version>.sql.  Changes to
@@ -167,3 +167,99 @@ CREATE AGGREGATE current_streak(flag bool) (
 );
 COMMENT ON AGGREGATE current_streak(bool) IS
 	'Run of true at the end of the ordered rows, e.g. current_streak(small_beat_large ORDER BY as_of); NULL breaks a run';
+
+CREATE FUNCTION _compound_return_min_accum(exactsum, float8, int4) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'compound_return_min_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _compound_return_min_accum(exactsum, float8, int4) IS
+	'Internal: transition function of compound_return(r, min_periods): exact sums of log1p(r) and of min_periods';
+
+CREATE FUNCTION _compound_return_min_inv(exactsum, float8, int4) RETURNS exactsum
+	AS 'MODULE_PATHNAME', 'compound_return_min_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _compound_return_min_inv(exactsum, float8, int4) IS
+	'Internal: inverse transition function of compound_return(r, min_periods): removes a row leaving a window frame, exactly';
+
+CREATE FUNCTION _compound_return_min_final(exactsum) RETURNS float8
+	AS 'MODULE_PATHNAME', 'compound_return_min_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _compound_return_min_final(exactsum) IS
+	'Internal: final function of compound_return(r, min_periods): as compound_return(r), NULL for fewer than min_periods returns';
+
+CREATE AGGREGATE compound_return(r float8, min_periods int4) (
+	SFUNC = _compound_return_min_accum,
+	STYPE = exactsum,
+	SSPACE = 224,
+	FINALFUNC = _compound_return_min_final,
+	COMBINEFUNC = exactsum_combine,
+	MSFUNC = _compound_return_min_accum,
+	MINVFUNC = _compound_return_min_inv,
+	MSTYPE = exactsum,
+	MSSPACE = 224,
+	MFINALFUNC = _compound_return_min_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE compound_return(float8, int4) IS
+	'Compound return prod(1 + r) - 1, NULL when fewer than min_periods non-NULL returns are in (a window frame that runs past the end of the series), e.g. compound_return(r, min_periods => 6) OVER (ORDER BY as_of ROWS BETWEEN 1 FOLLOWING AND 6 FOLLOWING)';
+
+CREATE FUNCTION _drawdown_accum(float8[], float8) RETURNS float8[]
+	AS 'MODULE_PATHNAME', 'drawdown_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _drawdown_accum(float8[], float8) IS
+	'Internal: transition function of max_drawdown(r) and current_drawdown(r): state {rows, min_periods, wiped, drawdown, deepest drawdown, log wealth, rise from the low}, log sums in double-double pairs';
+
+CREATE FUNCTION _drawdown_accum_min(float8[], float8, int4) RETURNS float8[]
+	AS 'MODULE_PATHNAME', 'drawdown_accum_min' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _drawdown_accum_min(float8[], float8, int4) IS
+	'Internal: transition function of max_drawdown(r, min_periods) and current_drawdown(r, min_periods)';
+
+CREATE FUNCTION _drawdown_combine(float8[], float8[]) RETURNS float8[]
+	AS 'MODULE_PATHNAME', 'drawdown_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _drawdown_combine(float8[], float8[]) IS
+	'Internal: combine function of the drawdown aggregates: the state of the rows of the first state followed by those of the second';
+
+CREATE FUNCTION _max_drawdown_final(float8[]) RETURNS float8
+	AS 'MODULE_PATHNAME', 'max_drawdown_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _max_drawdown_final(float8[]) IS
+	'Internal: final function of max_drawdown(): the deepest fall of wealth from its running peak, in [-1, 0]';
+
+CREATE FUNCTION _current_drawdown_final(float8[]) RETURNS float8
+	AS 'MODULE_PATHNAME', 'current_drawdown_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _current_drawdown_final(float8[]) IS
+	'Internal: final function of current_drawdown(): the fall of wealth from its running peak at the last row, in [-1, 0]';
+
+CREATE AGGREGATE max_drawdown(r float8) (
+	SFUNC = _drawdown_accum,
+	STYPE = float8[],
+	FINALFUNC = _max_drawdown_final,
+	COMBINEFUNC = _drawdown_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE max_drawdown(float8) IS
+	'Largest fall of compounded wealth prod(1 + r) from its running peak (the start counts as one), in [-1, 0], e.g. max_drawdown(r ORDER BY as_of); r = -1 wipes out (-1 from then on); r < -1 is an error';
+
+CREATE AGGREGATE max_drawdown(r float8, min_periods int4) (
+	SFUNC = _drawdown_accum_min,
+	STYPE = float8[],
+	FINALFUNC = _max_drawdown_final,
+	COMBINEFUNC = _drawdown_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE max_drawdown(float8, int4) IS
+	'max_drawdown(r), NULL when fewer than min_periods non-NULL returns are in';
+
+CREATE AGGREGATE current_drawdown(r float8) (
+	SFUNC = _drawdown_accum,
+	STYPE = float8[],
+	FINALFUNC = _current_drawdown_final,
+	COMBINEFUNC = _drawdown_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE current_drawdown(float8) IS
+	'Fall of compounded wealth from its running peak at the end of the ordered rows (0 at a new peak), e.g. current_drawdown(r ORDER BY as_of), or each day''s drawdown OVER (ORDER BY as_of)';
+
+CREATE AGGREGATE current_drawdown(r float8, min_periods int4) (
+	SFUNC = _drawdown_accum_min,
+	STYPE = float8[],
+	FINALFUNC = _current_drawdown_final,
+	COMBINEFUNC = _drawdown_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE current_drawdown(float8, int4) IS
+	'current_drawdown(r), NULL when fewer than min_periods non-NULL returns are in';
