@@ -356,13 +356,32 @@ top_share_read(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(r);
 }
 
-/* share_above(weight, threshold), count_above(): transition function. */
+/*
+ * share_above(weight, threshold [, inclusive]), count_above(): transition
+ * function.
+ */
 Datum
 share_above_accum(PG_FUNCTION_ARGS)
 {
 	WeightSet  *st = ws_getarg(fcinfo, 0, WS_ABOVE, "share_above");
 	double		threshold;
 	double		w;
+	uint16		flags = 0;
+
+	if (PG_NARGS() > 3)
+	{
+		if (PG_ARGISNULL(3))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: inclusive must not be NULL",
+							ta_funcname(fcinfo, "share_above"))));
+		flags = PG_GETARG_BOOL(3) ? WS_FLAG_INCLUSIVE : 0;
+		if (st != NULL && unlikely(st->flags != flags))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: inclusive must be the same for every row of a group",
+							ta_funcname(fcinfo, "share_above"))));
+	}
 
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
@@ -393,13 +412,17 @@ share_above_accum(PG_FUNCTION_ARGS)
 	}
 	w = CheckWeight(fcinfo, "share_above", "weight", PG_GETARG_FLOAT8(1));
 	if (st == NULL)
+	{
 		st = ws_create(WS_ABOVE, threshold + 0.0);
+		st->flags = flags;
+	}
 	return ws_return(fcinfo, ws_above_add(fcinfo, st, w));
 }
 
 /*
  * Whether a weight's share w / total, as xsum_ratio computes it from the
- * exact total (within one ulp), is strictly above the threshold.  td is
+ * exact total (within one ulp), is strictly above the threshold, or at or
+ * above it with inclusive.  td is
  * the total rounded to double (0 when it does not fit): the quotient w / td
  * is within 3 ulps of the true share, so far from the threshold it decides
  * alone and only the few weights near it need the exact ratio.  Either way
@@ -407,12 +430,12 @@ share_above_accum(PG_FUNCTION_ARGS)
  */
 static bool
 IsAbove(double w, double td, const XSum *total, double threshold,
-		XSum *tmp)
+		bool inclusive, XSum *tmp)
 {
 	double		r;
 
 	if (w == 0)
-		return false;			/* a zero share is never above */
+		return inclusive && threshold == 0;	/* a zero share is never above */
 	if (td > 0)
 	{
 		double		s = w / td;
@@ -432,14 +455,17 @@ IsAbove(double w, double td, const XSum *total, double threshold,
 		elog(ERROR, "share_above: one weight does not fit an empty accumulator");
 	if (xsum_ratio(tmp, 1, total, 1, &r) != XSUM_OK)
 		return false;			/* a share cannot overflow; total is > 0 */
-	return r > threshold;
+	return inclusive ? r >= threshold : r > threshold;
 }
 
 /*
  * The share and the number of names whose share is strictly above the
  * threshold (the state's own, or a higher one: the weights a state drops
- * are at or below its cut, so below any higher threshold too); false when
- * there are no rows or the total is zero.
+ * are at or below its cut, so below any higher threshold too), or at or
+ * above it for an inclusive state; false when there are no rows or the
+ * total is zero.  The weights dropped have shares below the threshold,
+ * except zero weights, whose share 0 is "at or above" a threshold of 0:
+ * with inclusive and threshold 0 every name counts.
  */
 static bool
 ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, double threshold,
@@ -451,10 +477,17 @@ ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, double threshold,
 	XSum	   *tmp;
 	double		td;
 	int64		k = 0;
+	bool		inclusive = (st->flags & WS_FLAG_INCLUSIVE) != 0;
 
 	if (st->count == 0 || xsum_sign(total) == 0)
 		return false;
 	ws_check_values(fcinfo, st, fname);
+	if (inclusive && threshold == 0)
+	{
+		*count = st->count;
+		*share = 1.0;
+		return true;
+	}
 	if (xsum_round(total, &td) != XSUM_OK)
 		td = 0;
 	above = es_acc_new();
@@ -462,7 +495,7 @@ ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, double threshold,
 	for (int i = 0; i < st->nvals; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		if (IsAbove(v[i], td, total, threshold, tmp))
+		if (IsAbove(v[i], td, total, threshold, inclusive, tmp))
 		{
 			above = es_acc_add(above, v[i], fname);
 			k++;
@@ -750,4 +783,173 @@ active_share_final(PG_FUNCTION_ARGS)
 	if (xsum_ratio(num, 1, den, 1, &r) != XSUM_OK)
 		ta_report_out_of_range("active_share");
 	PG_RETURN_FLOAT8(r);
+}
+
+/*
+ * top_contribution(weight, ret, n) and names_to_match(weight, n_largest).
+ *
+ * top_contribution keeps the n largest (weight, return) pairs (ordered by
+ * weight, then by return, so that ties at the cut do not depend on the
+ * order of the rows) and the exact total Σw·r; names_to_match keeps every
+ * weight.  Both results come from exact sums, so they depend only on the
+ * multiset of rows.
+ */
+PG_FUNCTION_INFO_V1(top_contribution_accum);
+PG_FUNCTION_INFO_V1(top_contribution_final);
+PG_FUNCTION_INFO_V1(names_to_match_accum);
+PG_FUNCTION_INFO_V1(names_to_match_final);
+
+/* The n of a row: not NULL, at least 1, the same as the group's. */
+static int32
+CountArg(FunctionCallInfo fcinfo, int argno, WeightSet *st, const char *dflt,
+		 const char *argname)
+{
+	int32		n;
+
+	if (PG_ARGISNULL(argno))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %s must not be NULL", ta_funcname(fcinfo, dflt),
+						argname)));
+	n = PG_GETARG_INT32(argno);
+	if (unlikely(n < 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %s must be at least 1, got %d",
+						ta_funcname(fcinfo, dflt), argname, n)));
+	if (st != NULL && unlikely(st->param != n))
+		ReportParamChanged(fcinfo, dflt, argname, st->param, n);
+	return n;
+}
+
+/* top_contribution(weight, ret, n): transition function. */
+Datum
+top_contribution_accum(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_CONTRIB, "top_contribution");
+	int32		n = CountArg(fcinfo, 3, st, "top_contribution", "n");
+	double		w,
+				r;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		return ws_return(fcinfo, st);
+	}
+	w = CheckWeight(fcinfo, "top_contribution", "weight", PG_GETARG_FLOAT8(1));
+	r = PG_GETARG_FLOAT8(2);
+	if (unlikely(isnan(r) || isinf(r)))
+		ta_report_not_finite(ta_funcname(fcinfo, "top_contribution"), "ret", r);
+	if (st == NULL)
+		st = ws_create(WS_CONTRIB, n);
+	return ws_return(fcinfo, ws_contrib_add(fcinfo, st, w, r + 0.0));
+}
+
+/*
+ * top_contribution: Σw·r of the n largest weights over Σw·r of all, from
+ * exact sums (any sign: a top that gained while the rest lost gives more
+ * than 1); 1 with n names or fewer; NULL for a zero total.
+ */
+Datum
+top_contribution_final(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_CONTRIB, "top_contribution");
+	XSum	   *top;
+	double	   *v;
+	double		r;
+
+	if (st == NULL || st->count == 0)
+		PG_RETURN_NULL();
+	ws_check_values(fcinfo, st, "top_contribution");
+	if (xsum_sign(ws_total(st)) == 0)
+		PG_RETURN_NULL();
+	if (st->count <= st->param)
+		PG_RETURN_FLOAT8(1.0);
+	top = es_acc_new();
+	v = ws_values(st);
+	for (int i = 0; i < st->nvals; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		top = es_acc_add_prod(top, v[2 * i], v[2 * i + 1], "top_contribution");
+	}
+	if (xsum_ratio(top, 1, ws_total(st), 1, &r) != XSUM_OK)
+		ta_report_out_of_range("top_contribution");
+	PG_RETURN_FLOAT8(r);
+}
+
+/* names_to_match(weight, n_largest): transition function. */
+Datum
+names_to_match_accum(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_MATCH, "names_to_match");
+	int32		n = CountArg(fcinfo, 2, st, "names_to_match", "n_largest");
+	double		w;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		return ws_return(fcinfo, st);
+	}
+	w = CheckWeight(fcinfo, "names_to_match", "weight", PG_GETARG_FLOAT8(1));
+	if (st == NULL)
+		st = ws_create(WS_MATCH, n);
+	ws_check_count(fcinfo, st->count, "names_to_match");
+	return ws_return(fcinfo, ws_append_weight(st, w));
+}
+
+/* Comparator of doubles, ascending (a sort of many weights stays cancellable). */
+static int
+CompareAscending(const void *a, const void *b)
+{
+	double		x = *(const double *) a;
+	double		y = *(const double *) b;
+
+	CHECK_FOR_INTERRUPTS();
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/*
+ * names_to_match: the least k such that the k smallest weights add up to
+ * at least the n largest, compared exactly; NULL when there are no more
+ * than n names, when every weight is zero, or when all the others together
+ * weigh less than the n largest.
+ */
+Datum
+names_to_match_final(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_MATCH, "names_to_match");
+	int64		n,
+				m;
+	double	   *v;
+	XSum	   *acc;
+
+	if (st == NULL)
+		PG_RETURN_NULL();
+	ws_check_values(fcinfo, st, "names_to_match");
+	n = (int64) st->param;
+	m = st->nvals;
+	if (m <= n)
+		PG_RETURN_NULL();
+	v = palloc(m * sizeof(double));
+	memcpy(v, ws_values(st), m * sizeof(double));
+	qsort(v, m, sizeof(double), CompareAscending);
+	if (v[m - 1] == 0)
+		PG_RETURN_NULL();
+	/* acc = Σ of the k smallest − Σ of the n largest */
+	acc = es_acc_new();
+	for (int64 i = m - n; i < m; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		acc = es_acc_add(acc, -v[i], "names_to_match");
+	}
+	for (int64 k = 0; k < m - n; k++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		acc = es_acc_add(acc, v[k], "names_to_match");
+		if (xsum_sign(acc) >= 0)
+			PG_RETURN_INT64(k + 1);
+	}
+	PG_RETURN_NULL();
 }

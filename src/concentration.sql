@@ -1,4 +1,4 @@
--- Concentration: hhi, effective_n, top_share, share_above, count_above, active_share (src/concentration.c)
+-- Concentration: hhi, effective_n, top_share, share_above, count_above, active_share, top_contribution, names_to_match (src/concentration.c)
 --
 -- Part of the tactalloc install script: make concatenates src/*.sql in the
 -- order of SQL_SOURCES (Makefile) into tactalloc--<version>.sql.  Changes to
@@ -176,3 +176,72 @@ CREATE AGGREGATE active_share(portfolio_weight float8, benchmark_weight float8) 
 );
 COMMENT ON AGGREGATE active_share(float8, float8) IS
 	'Active share of a portfolio against its benchmark: half the sum of abs(p/sum(p) - b/sum(b)) over the union of holdings; a NULL side counts as 0 (not held)';
+
+CREATE FUNCTION _share_above_accum_inclusive(weightset, float8, float8, bool) RETURNS weightset
+	AS 'MODULE_PATHNAME', 'share_above_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _share_above_accum_inclusive(weightset, float8, float8, bool) IS
+	'Internal: transition function of share_above(weight, threshold, inclusive) and count_above(weight, threshold, inclusive)';
+
+CREATE AGGREGATE share_above(weight float8, threshold float8, inclusive bool) (
+	SFUNC = _share_above_accum_inclusive,
+	STYPE = weightset,
+	SSPACE = 512,
+	FINALFUNC = share_above_final,
+	COMBINEFUNC = weightset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE share_above(float8, float8, bool) IS
+	'Total share of the names whose own share is above threshold, or at or above it with inclusive true ("3 % or more": share_above(w, 0.03, true))';
+
+CREATE AGGREGATE count_above(weight float8, threshold float8, inclusive bool) (
+	SFUNC = _share_above_accum_inclusive,
+	STYPE = weightset,
+	SSPACE = 512,
+	FINALFUNC = count_above_final,
+	COMBINEFUNC = weightset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE count_above(float8, float8, bool) IS
+	'Number of names whose share is above threshold, or at or above it with inclusive true ("3 % or more": count_above(w, 0.03, true))';
+
+CREATE FUNCTION _top_contribution_accum(weightset, float8, float8, int4) RETURNS weightset
+	AS 'MODULE_PATHNAME', 'top_contribution_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _top_contribution_accum(weightset, float8, float8, int4) IS
+	'Internal: transition function of top_contribution(weight, ret, n): keeps the n largest (weight, return) pairs and the exact sum of weight * return';
+
+CREATE FUNCTION _top_contribution_final(weightset) RETURNS float8
+	AS 'MODULE_PATHNAME', 'top_contribution_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _top_contribution_final(weightset) IS
+	'Internal: final function of top_contribution(): exact sum of weight * return of the n largest weights over that of all';
+
+CREATE AGGREGATE top_contribution(weight float8, ret float8, n int4) (
+	SFUNC = _top_contribution_accum,
+	STYPE = weightset,
+	SSPACE = 400,
+	FINALFUNC = _top_contribution_final,
+	COMBINEFUNC = weightset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE top_contribution(float8, float8, int4) IS
+	'Share of the weighted return sum(w*r) that comes from the n largest weights (1.0 with n names or fewer; NULL for a zero total); n >= 1, the same for every row of a group';
+
+CREATE FUNCTION _names_to_match_accum(weightset, float8, int4) RETURNS weightset
+	AS 'MODULE_PATHNAME', 'names_to_match_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION _names_to_match_accum(weightset, float8, int4) IS
+	'Internal: transition function of names_to_match(weight, n_largest): keeps every weight of the group';
+
+CREATE FUNCTION _names_to_match_final(weightset) RETURNS int8
+	AS 'MODULE_PATHNAME', 'names_to_match_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION _names_to_match_final(weightset) IS
+	'Internal: final function of names_to_match(): the fewest smallest weights whose exact sum reaches that of the n largest';
+
+CREATE AGGREGATE names_to_match(weight float8, n_largest int4) (
+	SFUNC = _names_to_match_accum,
+	STYPE = weightset,
+	SSPACE = 8192,
+	FINALFUNC = _names_to_match_final,
+	COMBINEFUNC = weightset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE names_to_match(float8, int4) IS
+	'How many of the smallest names together weigh at least as much as the n_largest largest (NULL when all the others weigh less, or with no more than n_largest names); n_largest >= 1';

@@ -8,7 +8,11 @@
  *		1;top;<n>;<count>;<total>;<w>,<w>,...			top_share
  *		1;above;<threshold>;<count>;<total>;<w>,<w>,...	share_above, count_above
  *		1;active;<p>:<b>,<p>:<b>,...					active_share
+ *		1;contrib;<n>;<count>;<total>;<w>:<r>,...		top_contribution
+ *		1;match;<n>;<w>,<w>,...							names_to_match
  *
+ * and share_above, count_above with inclusive => true write "atleast" for
+ * "above". *
  * where 1 is the format version, <count> the rows accumulated, <total> the
  * numeric core's text of the exact total, and every weight is written in
  * the shortest decimal that reads back to the same double.  Entries are
@@ -40,11 +44,18 @@ static const char *const ws_kind_names[WS_NKINDS] = {
 	[WS_TOP] = "top",
 	[WS_ABOVE] = "above",
 	[WS_ACTIVE] = "active",
+	[WS_CONTRIB] = "contrib",
+	[WS_MATCH] = "match",
 };
+
+/* The kind name of inclusive WS_ABOVE states in the text form */
+#define WS_ATLEAST_NAME "atleast"
 static const char *const ws_kind_aggs[WS_NKINDS] = {
 	[WS_TOP] = "top_share",
 	[WS_ABOVE] = "share_above/count_above",
 	[WS_ACTIVE] = "active_share",
+	[WS_CONTRIB] = "top_contribution",
+	[WS_MATCH] = "names_to_match",
 };
 
 /* Raises "malformed state" with the given detail. */
@@ -82,9 +93,11 @@ CheckHeader(FunctionCallInfo fcinfo, WeightSet *st, int kind,
 										st->version),
 						ERRCODE_INVALID_PARAMETER_VALUE);
 	ok = st->kind > 0 && st->kind < WS_NKINDS &&
-		st->reserved == 0 && st->reserved2 == 0 &&
+		(st->flags == 0 ||
+		 (st->kind == WS_ABOVE && st->flags == WS_FLAG_INCLUSIVE)) &&
+		st->reserved2 == 0 &&
 		st->nvals >= 0 && st->capacity >= st->nvals && st->count >= st->nvals;
-	if (ok && st->kind == WS_TOP)
+	if (ok && ws_is_heap(st->kind))
 	{
 		double		n = st->param;
 
@@ -94,6 +107,13 @@ CheckHeader(FunctionCallInfo fcinfo, WeightSet *st, int kind,
 	else if (ok && st->kind == WS_ABOVE)
 		ok = st->param >= 0 && st->param < 1 && !signbit(st->param) &&
 			st->cut >= 0 && st->cut <= DBL_MAX && !signbit(st->cut);
+	else if (ok && st->kind == WS_MATCH)
+	{
+		double		n = st->param;
+
+		ok = n >= 1 && n <= PG_INT32_MAX && n == floor(n) && st->cut == 0 &&
+			st->nvals == st->count;
+	}
 	else if (ok)
 		ok = st->param == 0 && st->cut == 0 && st->nvals == st->count;
 	if (ok && ws_has_total(st->kind))
@@ -178,6 +198,9 @@ TotalProblem(WeightSet *st)
 
 	if (!TotalChunksValid(t))
 		return "The exact total is not in the accumulator's form.";
+	/* Σw·r has any sign and products have bits below 2^-1074 */
+	if (st->kind == WS_CONTRIB)
+		return NULL;
 	/* rest = total - the kept weights, in a window that holds any of it */
 	rest = palloc(xsum_size(XSUM_MAX_CHUNKS));
 	xsum_copy(rest, XSUM_MAX_CHUNKS, t);
@@ -245,7 +268,9 @@ StateProblem(WeightSet *st)
 	for (int64 i = 0; i < n; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
-		if (unlikely(!isfinite(v[i]) || signbit(v[i])))
+		/* the returns of top_contribution (odd entries) may be negative */
+		if (unlikely(!isfinite(v[i]) ||
+					 (signbit(v[i]) && (st->kind != WS_CONTRIB || i % 2 == 0))))
 			return "An entry is negative or not finite.";
 	}
 	if (st->kind == WS_TOP)
@@ -254,6 +279,16 @@ StateProblem(WeightSet *st)
 			CHECK_FOR_INTERRUPTS();
 			if (unlikely(v[(i - 1) / 2] > v[i]))
 				return "The kept weights are not in heap order.";
+		}
+	if (st->kind == WS_CONTRIB)
+		for (int i = 1; i < st->nvals; i++)
+		{
+			const double *parent = v + 2 * ((i - 1) / 2);
+
+			CHECK_FOR_INTERRUPTS();
+			if (unlikely(parent[0] > v[2 * i] ||
+						 (parent[0] == v[2 * i] && parent[1] > v[2 * i + 1])))
+				return "The kept pairs are not in heap order.";
 		}
 	if (ws_has_total(st->kind))
 		return TotalProblem(st);
@@ -350,7 +385,7 @@ FillCapacity(int kind, double param, int sumchunks, int64 want)
 	while (bytes < StateBytes(kind, sumchunks, want))
 		bytes <<= 1;
 	cap = (bytes - fixed) / (ws_width(kind) * sizeof(double));
-	if (kind == WS_TOP)
+	if (ws_is_heap(kind))
 		cap = Min(cap, (int64) param);
 	return Max(cap, want);
 }
@@ -365,7 +400,7 @@ Reserve(WeightSet *st, int64 needed)
 	if (needed <= st->capacity)
 		return st;
 	cap = Max(needed, (int64) st->capacity * 2);
-	if (st->kind == WS_TOP)
+	if (ws_is_heap(st->kind))
 		cap = Min(cap, (int64) st->param);
 	cap = FillCapacity(st->kind, st->param, sumchunks, cap);
 	if (cap > PG_INT32_MAX)
@@ -404,6 +439,19 @@ ws_append(WeightSet *st, double a, double b)
 	v = ws_values(st) + (Size) st->nvals * 2;
 	v[0] = a;
 	v[1] = b;
+	st->nvals++;
+	st->count++;
+	return st;
+}
+
+/* WS_MATCH: appends a weight. */
+WeightSet *
+ws_append_weight(WeightSet *st, double w)
+{
+	Assert(st->kind == WS_MATCH);
+	if (unlikely(st->nvals == st->capacity))
+		st = Reserve(st, (int64) st->nvals + 1);
+	ws_values(st)[st->nvals] = w;
 	st->nvals++;
 	st->count++;
 	return st;
@@ -466,6 +514,80 @@ HeapOffer(WeightSet *st, double w)
 	return st;
 }
 
+/* Whether the pair a comes before b: smaller weight, then smaller return. */
+static inline bool
+PairLess(const double *a, const double *b)
+{
+	return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]);
+}
+
+/* Restores the min-heap order of pairs below position i. */
+static void
+PairSiftDown(double *v, int n, int i)
+{
+	double		x[2] = {v[2 * i], v[2 * i + 1]};
+
+	for (;;)
+	{
+		int			c = 2 * i + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && PairLess(v + 2 * (c + 1), v + 2 * c))
+			c++;
+		if (!PairLess(v + 2 * c, x))
+			break;
+		v[2 * i] = v[2 * c];
+		v[2 * i + 1] = v[2 * c + 1];
+		i = c;
+	}
+	v[2 * i] = x[0];
+	v[2 * i + 1] = x[1];
+}
+
+/*
+ * Offers the pair (w, r) to the heap of the n largest pairs (the total is
+ * not touched).  Pairs are ordered by weight, then by return, so that which
+ * of several names of equal weight at the cut are kept does not depend on
+ * the order of the rows.
+ */
+static WeightSet *
+PairHeapOffer(WeightSet *st, double w, double r)
+{
+	int			n = (int) st->param;
+	double		x[2] = {w, r};
+	double	   *v;
+
+	if (st->nvals < n)
+	{
+		int			i;
+
+		if (unlikely(st->nvals == st->capacity))
+			st = Reserve(st, (int64) st->nvals + 1);
+		v = ws_values(st);
+		i = st->nvals++;
+		while (i > 0 && PairLess(x, v + 2 * ((i - 1) / 2)))
+		{
+			v[2 * i] = v[2 * ((i - 1) / 2)];
+			v[2 * i + 1] = v[2 * ((i - 1) / 2) + 1];
+			i = (i - 1) / 2;
+		}
+		v[2 * i] = w;
+		v[2 * i + 1] = r;
+	}
+	else
+	{
+		v = ws_values(st);
+		if (PairLess(v, x))
+		{
+			v[0] = w;
+			v[1] = r;
+			PairSiftDown(v, st->nvals, 0);
+		}
+	}
+	return st;
+}
+
 /* EsGrowFn of a state's total: the state (WeightSet **ctx) is resized. */
 static XSum *
 TotalGrow(void *ctx, XSum *a, int n)
@@ -489,6 +611,26 @@ TotalAdd(FunctionCallInfo fcinfo, WeightSet *st, double w, const char *fname)
 
 		es_grow_apply(ws_total(st), need, &t, TotalGrow, &st, fcinfo, fname);
 	}
+	return st;
+}
+
+/* WS_CONTRIB: adds w·r to the exact total and offers (w, r) to the heap. */
+WeightSet *
+ws_contrib_add(FunctionCallInfo fcinfo, WeightSet *st, double w, double r)
+{
+	int			need;
+
+	ws_check_count(fcinfo, st->count, "top_contribution");
+	need = xsum_add_prod(ws_total(st), w, r);
+	if (unlikely(need != 0))
+	{
+		EsTerm		t = {ES_OP_ADD_PROD, w, r, 0, NULL};
+
+		es_grow_apply(ws_total(st), need, &t, TotalGrow, &st, fcinfo,
+					  "top_contribution");
+	}
+	st = PairHeapOffer(st, w, r);
+	st->count++;
 	return st;
 }
 
@@ -632,6 +774,14 @@ MergeStates(FunctionCallInfo fcinfo, WeightSet *a, WeightSet *b)
 			a = HeapOffer(a, bv[i]);
 		}
 	}
+	else if (a->kind == WS_CONTRIB)
+	{
+		for (int i = 0; i < b->nvals; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			a = PairHeapOffer(a, bv[2 * i], bv[2 * i + 1]);
+		}
+	}
 	else
 	{
 		int			width = ws_width(a->kind);
@@ -764,9 +914,14 @@ weightset_combine(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: cannot combine %s states with %s %s and %s",
 						ta_funcname(fcinfo, fname), ws_kind_aggs[a->kind],
-						a->kind == WS_TOP ? "n" : "threshold",
+						a->kind == WS_ABOVE ? "threshold" : "n",
 						float8out_internal(a->param),
 						float8out_internal(b->param))));
+	if (a->flags != b->flags)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: cannot combine an inclusive %s state with one that is not",
+						ta_funcname(fcinfo, fname), ws_kind_aggs[a->kind])));
 	if (pg_add_s64_overflow(a->count, b->count, &count))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -821,8 +976,10 @@ FormatWeightSet(WeightSet *st, StringInfo out)
 	int			nvals = 0;
 	double		cut = 0;
 
-	appendStringInfo(out, "1;%s;", ws_kind_names[st->kind]);
-	if (st->kind == WS_TOP)
+	appendStringInfo(out, "1;%s;",
+					 st->flags & WS_FLAG_INCLUSIVE ? WS_ATLEAST_NAME :
+					 ws_kind_names[st->kind]);
+	if (st->kind == WS_TOP || st->kind == WS_CONTRIB || st->kind == WS_MATCH)
 		appendStringInfo(out, "%d;", (int) st->param);
 	else if (st->kind == WS_ABOVE)
 	{
@@ -930,6 +1087,20 @@ ParseWeight(const char *s, size_t len, double *v)
 	return true;
 }
 
+/* Parses a finite double of either sign written as s[0..len). */
+static bool
+ParseSigned(const char *s, size_t len, double *v)
+{
+	bool		neg = len > 0 && s[0] == '-';
+
+	if (!ParseWeight(s + neg, len - neg, v) || (neg && len > 1 && s[1] == '-'))
+		return false;
+	if (neg)
+		*v = -*v;
+	*v += 0.0;					/* -0 reads as 0 */
+	return true;
+}
+
 /* Parses a decimal integer in [lo, hi] written as s[0..len). */
 static bool
 ParseWeightSetInt(const char *s, size_t len, int64 lo, int64 hi, int64 *v)
@@ -989,6 +1160,7 @@ ParseWeightSet(const WsInput *in)
 	size_t		len;
 	bool		last;
 	int			kind = 0;
+	uint16		flags = 0;
 	double		param = 0;
 	int64		count = 0;
 	int			needed = XSUM_DEFAULT_CHUNKS;
@@ -1008,11 +1180,16 @@ ParseWeightSet(const WsInput *in)
 	for (int k = 1; k < WS_NKINDS; k++)
 		if (strlen(ws_kind_names[k]) == len && memcmp(ws_kind_names[k], f, len) == 0)
 			kind = k;
+	if (strlen(WS_ATLEAST_NAME) == len && memcmp(WS_ATLEAST_NAME, f, len) == 0)
+	{
+		kind = WS_ABOVE;
+		flags = WS_FLAG_INCLUSIVE;
+	}
 	if (kind == 0 || last)
 		ReportBadInput(in, "Unknown state kind.");
 	width = ws_width(kind);
 
-	if (kind == WS_TOP)
+	if (kind == WS_TOP || kind == WS_CONTRIB || kind == WS_MATCH)
 	{
 		int64		n;
 
@@ -1051,7 +1228,7 @@ ParseWeightSet(const WsInput *in)
 			nvals += (*q == ',');
 		}
 	}
-	if (kind == WS_TOP ? nvals != Min(count, (int64) param) :
+	if (ws_is_heap(kind) ? nvals != Min(count, (int64) param) :
 		kind == WS_ABOVE ? nvals > count : false)
 		ReportBadInput(in, "The number of weights does not match the row count (and n).");
 	if (StateBytes(kind, needed, nvals) > MaxAllocSize)
@@ -1062,6 +1239,7 @@ ParseWeightSet(const WsInput *in)
 	st->magic = WS_MAGIC;
 	st->version = WS_VERSION;
 	st->kind = kind;
+	st->flags = flags;
 	st->capacity = (int32) nvals;
 	st->param = param;
 	if (ws_has_total(kind))
@@ -1082,7 +1260,9 @@ ParseWeightSet(const WsInput *in)
 
 			if (colon == NULL ||
 				!ParseWeight(e, colon - e, &v[2 * i]) ||
-				!ParseWeight(colon + 1, len - (colon - e) - 1, &v[2 * i + 1]))
+				!(kind == WS_CONTRIB ?
+				  ParseSigned(colon + 1, len - (colon - e) - 1, &v[2 * i + 1]) :
+				  ParseWeight(colon + 1, len - (colon - e) - 1, &v[2 * i + 1])))
 				ReportBadInput(in, "Bad weight pair.");
 		}
 		else if (!ParseWeight(e, len, &v[i]))
@@ -1090,12 +1270,18 @@ ParseWeightSet(const WsInput *in)
 	}
 	st->nvals = (int32) nvals;
 	st->count = ws_has_total(kind) ? count : nvals;
-	/* the kept weights of top_share form a min-heap */
+	/* the kept weights of top_share form a min-heap, and so do the pairs */
 	if (kind == WS_TOP)
 		for (int i = st->nvals / 2 - 1; i >= 0; i--)
 		{
 			CHECK_FOR_INTERRUPTS();
 			SiftDown(v, st->nvals, i);
+		}
+	if (kind == WS_CONTRIB)
+		for (int i = st->nvals / 2 - 1; i >= 0; i--)
+		{
+			CHECK_FOR_INTERRUPTS();
+			PairSiftDown(v, st->nvals, i);
 		}
 	problem = StateProblem(st);
 	if (problem != NULL)

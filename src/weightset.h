@@ -14,7 +14,16 @@
  *				below threshold × the running total can never end above it
  *				and is dropped: after each pruning fewer than 1/threshold
  *				weights remain (every positive weight when threshold = 0);
- *	WS_ACTIVE	active_share(): every (portfolio, benchmark) weight pair.
+ *	WS_ACTIVE	active_share(): every (portfolio, benchmark) weight pair;
+ *	WS_CONTRIB	top_contribution(weight, ret, n): the n largest (weight,
+ *				return) pairs (a min-heap ordered by weight, then return) and
+ *				the exact total Σw·r;
+ *	WS_MATCH	names_to_match(weight, n): every weight.
+ *
+ * share_above() and count_above() with inclusive => true keep WS_ABOVE
+ * states flagged WS_FLAG_INCLUSIVE: the pruning drops only weights whose
+ * share ends strictly below the threshold (the cut is lowered by 2^-40), so
+ * it is as right for "at or above" as for "above".
  *
  * Memory grows with the group, never with the table: 48 bytes of header,
  * plus the exact total (16 bytes + 8 per chunk: 64 bytes for weights of
@@ -43,6 +52,8 @@ typedef enum WeightSetKind
 	WS_TOP = 1,					/* heap of the n largest + exact total */
 	WS_ABOVE = 2,				/* candidates above the threshold + total */
 	WS_ACTIVE = 3,				/* every (portfolio, benchmark) pair */
+	WS_CONTRIB = 4,				/* heap of the n largest (w, r) + exact Σw·r */
+	WS_MATCH = 5,				/* every weight */
 	WS_NKINDS
 } WeightSetKind;
 
@@ -52,35 +63,46 @@ typedef struct WeightSet
 	uint32		magic;			/* WS_MAGIC */
 	uint8		version;		/* WS_VERSION */
 	uint8		kind;			/* WeightSetKind */
-	uint16		reserved;		/* zero */
+	uint16		flags;			/* WS_ABOVE: WS_FLAG_INCLUSIVE or 0; else 0 */
 	int32		nvals;			/* entries in use */
 	int32		capacity;		/* entries allocated */
 	int32		reserved2;		/* zero; keeps what follows 8-byte aligned */
 	int64		count;			/* rows accumulated */
-	double		param;			/* WS_TOP: n; WS_ABOVE: threshold; else 0 */
+	double		param;			/* WS_TOP, WS_CONTRIB, WS_MATCH: n;
+								 * WS_ABOVE: threshold; else 0 */
 	double		cut;			/* WS_ABOVE: weights <= cut are never above */
 	/* WS_TOP, WS_ABOVE: the exact total, one XSum of xsum_size(n) bytes */
 	/* then capacity entries of ws_width(kind) doubles */
 } WeightSet;
 
+/* share_above(), count_above(): count shares at the threshold too */
+#define WS_FLAG_INCLUSIVE	1
+
 #define WS_MAGIC	0x54415753	/* "TAWS" */
 #define WS_VERSION	1
 
-/* Doubles per entry: 2 for (portfolio, benchmark) pairs, else 1. */
+/* Doubles per entry: 2 for pairs, else 1. */
 static inline int
 ws_width(int kind)
 {
-	return kind == WS_ACTIVE ? 2 : 1;
+	return kind == WS_ACTIVE || kind == WS_CONTRIB ? 2 : 1;
 }
 
-/* Whether states of a kind carry the exact total of their weights. */
+/* Whether states of a kind carry an exact total (Σw, or Σw·r). */
 static inline bool
 ws_has_total(int kind)
 {
-	return kind == WS_TOP || kind == WS_ABOVE;
+	return kind == WS_TOP || kind == WS_ABOVE || kind == WS_CONTRIB;
 }
 
-/* The exact total of a WS_TOP or WS_ABOVE state. */
+/* Whether states of a kind keep at most n entries in a min-heap. */
+static inline bool
+ws_is_heap(int kind)
+{
+	return kind == WS_TOP || kind == WS_CONTRIB;
+}
+
+/* The exact total of a WS_TOP, WS_ABOVE or WS_CONTRIB state. */
 static inline XSum *
 ws_total(WeightSet *st)
 {
@@ -131,6 +153,13 @@ extern WeightSet *ws_create(int kind, double param);
 
 /* WS_ACTIVE: appends a (portfolio, benchmark) pair; may return a copy. */
 extern WeightSet *ws_append(WeightSet *st, double a, double b);
+
+/* WS_MATCH: appends a weight; may return a copy. */
+extern WeightSet *ws_append_weight(WeightSet *st, double w);
+
+/* WS_CONTRIB: adds w·r to the total and keeps (w, r) if among the n largest. */
+extern WeightSet *ws_contrib_add(FunctionCallInfo fcinfo, WeightSet *st,
+								 double w, double r);
 
 /* WS_ABOVE: adds w to the total and keeps it if it can end above. */
 extern WeightSet *ws_above_add(FunctionCallInfo fcinfo, WeightSet *st,

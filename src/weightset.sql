@@ -36,7 +36,7 @@ CREATE TYPE weightset (
 	STORAGE = extended
 );
 COMMENT ON TYPE weightset IS
-	'Transition state of top_share, share_above, count_above and active_share: the weights a group needs (8 bytes each, 16 per pair) and exact totals; merges under any plan';
+	'Transition state of top_share, share_above, count_above, active_share, top_contribution and names_to_match: the weights a group needs (8 bytes each, 16 per pair) and exact totals; merges under any plan';
 
 CREATE FUNCTION _weightset_combine(weightset, weightset) RETURNS weightset
 	AS 'MODULE_PATHNAME', 'weightset_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
