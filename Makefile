@@ -18,7 +18,7 @@ DOCS = doc/tactalloc.md
 # reference's examples
 REGRESS = setup upgrade trusted \
 	exactsum weightset \
-	concentration valuation risk regime regime_track macro playbook credit segments summaries \
+	concentration valuation risk history regime regime_track macro playbook credit segments summaries \
 	parallel plans accuracy \
 	macro_data report docs
 

@@ -1369,8 +1369,8 @@ CREATE AGGREGATE share_above(weight float8, threshold float8, inclusive bool) (
 	SFUNC = _share_above_accum_inclusive,
 	STYPE = weightset,
 	SSPACE = 512,
-	FINALFUNC = share_above_final,
-	COMBINEFUNC = weightset_combine,
+	FINALFUNC = _share_above_final,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE share_above(float8, float8, bool) IS
@@ -1380,8 +1380,8 @@ CREATE AGGREGATE count_above(weight float8, threshold float8, inclusive bool) (
 	SFUNC = _share_above_accum_inclusive,
 	STYPE = weightset,
 	SSPACE = 512,
-	FINALFUNC = count_above_final,
-	COMBINEFUNC = weightset_combine,
+	FINALFUNC = _count_above_final,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE count_above(float8, float8, bool) IS
@@ -1402,7 +1402,7 @@ CREATE AGGREGATE top_contribution(weight float8, ret float8, n int4) (
 	STYPE = weightset,
 	SSPACE = 400,
 	FINALFUNC = _top_contribution_final,
-	COMBINEFUNC = weightset_combine,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE top_contribution(float8, float8, int4) IS
@@ -1423,7 +1423,7 @@ CREATE AGGREGATE names_to_match(weight float8, n_largest int4) (
 	STYPE = weightset,
 	SSPACE = 8192,
 	FINALFUNC = _names_to_match_final,
-	COMBINEFUNC = weightset_combine,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE names_to_match(float8, int4) IS
@@ -1452,7 +1452,7 @@ CREATE AGGREGATE compound_return(r float8, min_periods int4) (
 	STYPE = exactsum,
 	SSPACE = 224,
 	FINALFUNC = _compound_return_min_final,
-	COMBINEFUNC = exactsum_combine,
+	COMBINEFUNC = _exactsum_combine,
 	MSFUNC = _compound_return_min_accum,
 	MINVFUNC = _compound_return_min_inv,
 	MSTYPE = exactsum,

@@ -264,3 +264,103 @@ SELECT expect_error($$SELECT effective_n(w) OVER (ORDER BY i) FROM (VALUES (1, 1
 SELECT expect_error($$SELECT effective_n(w) OVER (ORDER BY i ROWS 1 PRECEDING) FROM (VALUES (1, 1.0::float8), (2, -1)) AS v(i, w)$$);
 SELECT expect_error($$SELECT count_above(w, 0.1) OVER (ORDER BY i) FROM (VALUES (1, 1.0::float8), (2, 'NaN')) AS v(i, w)$$);
 SELECT expect_error($$SELECT effective_n(w) OVER w, hhi(w) OVER w FROM (VALUES (1, 1.0::float8), (2, -1)) AS v(i, w) WINDOW w AS (ORDER BY i)$$);
+
+-- top_contribution(weight, ret, n): the share of sum(w*r) from the n largest
+-- hand-checked: sum(w*r) = 0.4 - 0.4 + 0.6 + 0.5 = 1.1; the two largest are
+-- (4, 0.1) and, of the two names of weight 2, the one with the larger return
+-- (2, 0.3): (0.4 + 0.6) / 1.1 = 0.90909...
+CREATE TEMP TABLE tc (w float8, r float8);
+INSERT INTO tc VALUES (4, 0.1), (2, -0.2), (2, 0.3), (1, 0.5), (1, 0), (0, 1), (NULL, 0.2), (3, NULL);
+SELECT top_contribution(w, r, 1) AS top1, top_contribution(w, r, 2) AS top2,
+       top_contribution(w, r, 6) AS all6, top_contribution(w, r, 100) AS fewer_than_n
+FROM tc;
+-- the order of the rows does not matter, ties at the cut included
+SELECT count(DISTINCT float8send(c)) AS distinct_results
+FROM (SELECT (SELECT top_contribution(w, r, 2) FROM (SELECT * FROM tc ORDER BY md5(w::text || r::text || s::text)) AS o) AS c
+      FROM generate_series(1, 20) AS s) AS q;
+-- a zero total, one row, no rows, NULLs only
+SELECT top_contribution(w, r, 1) AS zero_total FROM (VALUES (1.0::float8, 0.5::float8), (1, -0.5)) AS v(w, r);
+SELECT top_contribution(w, r, 1) AS one_row FROM (VALUES (2.0::float8, -0.25::float8)) AS v(w, r);
+SELECT top_contribution(w, r, 1) AS no_rows FROM tc WHERE false;
+SELECT top_contribution(w, r, 1) AS nulls FROM (VALUES (NULL::float8, 1::float8)) AS v(w, r);
+-- the largest names gained while the rest lost: more than 1
+SELECT top_contribution(w, r, 1) AS above_one FROM (VALUES (5.0::float8, 0.1::float8), (1, -0.2)) AS v(w, r);
+-- extreme magnitudes: exact products and sums
+SELECT top_contribution(w, r, 1) AS extreme
+FROM (VALUES (1e300::float8, 1e-300::float8), (1e-300, 1e300), (1, 1)) AS v(w, r);
+-- against an exact oracle (numeric sums of the exact products)
+SELECT det_setseed(7);
+CREATE TEMP TABLE tcr AS
+SELECT i, round(det_random() * 4096) / 64 AS w, (round(det_random() * 2048) - 1000) / 8192 AS r
+FROM generate_series(1, 2000) AS i;
+SELECT abs(exact_numeric(c) - o) <= exact_ulp(c) AS top10_within_1ulp
+FROM (SELECT top_contribution(w, r, 10) AS c FROM tcr) AS f,
+     (SELECT (SELECT sum(w::numeric * r::numeric) FROM (SELECT w, r FROM tcr ORDER BY w DESC, r DESC LIMIT 10) t)
+             / sum(w::numeric * r::numeric) AS o FROM tcr) AS q;
+-- errors
+SELECT expect_error($$SELECT top_contribution(w, r, 0) FROM tc$$);
+SELECT expect_error($$SELECT top_contribution(w, r, NULL) FROM tc$$);
+SELECT expect_error($$SELECT top_contribution(w, r, w::int) FROM tc WHERE w IS NOT NULL$$);
+SELECT expect_error($$SELECT top_contribution(w, r, 1) FROM (VALUES (-1::float8, 0.1::float8)) AS v(w, r)$$);
+SELECT expect_error($$SELECT top_contribution(w, r, 1) FROM (VALUES ('NaN'::float8, 0.1::float8)) AS v(w, r)$$);
+SELECT expect_error($$SELECT top_contribution(w, r, 1) FROM (VALUES (1::float8, 'Infinity'::float8)) AS v(w, r)$$);
+SELECT expect_error($$SELECT top_contribution(w, r, 1) FROM (VALUES (1::float8, '-Infinity'::float8)) AS v(w, r)$$);
+
+-- names_to_match(weight, n_largest): how many of the smallest names weigh
+-- at least as much as the n largest
+-- hand-checked: largest 4; smallest first 0, 1, 1, 2 add up to 4 -> 4 names
+-- (exactly equal counts); the two largest 4 + 3 = 7 against 0+1+1+2+2 = 6 -> NULL
+SELECT names_to_match(w, 1) AS match1, names_to_match(w, 2) AS match2,
+       names_to_match(w, 7) AS more_than_names
+FROM tc;
+SELECT names_to_match(w, 1) AS one_row FROM (VALUES (2.0::float8)) AS v(w);
+SELECT names_to_match(w, 1) AS no_rows FROM tc WHERE false;
+SELECT names_to_match(w, 1) AS all_zero FROM (VALUES (0::float8), (0), (0)) AS v(w);
+SELECT names_to_match(w, 1) AS ties FROM (VALUES (1::float8), (1), (1)) AS v(w);
+SELECT names_to_match(w, 1) AS extreme FROM (VALUES (1e300::float8), (5e299), (5e299), (1e-300)) AS v(w);
+-- the largest name against 1 000 small ones of a 1/1000-th of it: 1000
+SELECT names_to_match(w, 1) AS thousand
+FROM (SELECT 1.0::float8 AS w UNION ALL SELECT 0.001 FROM generate_series(1, 1500)) AS s;
+-- against plain SQL (exact: multiples of 1/64)
+SELECT names_to_match(w, 5) = (
+         SELECT min(k) FROM (SELECT row_number() OVER (ORDER BY w) AS k, sum(w::numeric) OVER (ORDER BY w ROWS UNBOUNDED PRECEDING) AS cum
+                             FROM (SELECT w FROM tcr ORDER BY w OFFSET 0 LIMIT (SELECT count(*) - 5 FROM tcr)) AS small) AS c
+         WHERE cum >= (SELECT sum(w::numeric) FROM (SELECT w FROM tcr ORDER BY w DESC LIMIT 5) AS t)) AS match_sql
+FROM tcr;
+SELECT expect_error($$SELECT names_to_match(w, 0) FROM tc$$);
+SELECT expect_error($$SELECT names_to_match(w, NULL) FROM tc$$);
+SELECT expect_error($$SELECT names_to_match(w, 1) FROM (VALUES (-1::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT names_to_match(w, 1) FROM (VALUES ('NaN'::float8)) AS v(w)$$);
+SELECT expect_error($$SELECT names_to_match(w, 1) FROM (VALUES ('Infinity'::float8)) AS v(w)$$);
+
+-- share_above and count_above at the threshold (inclusive): 3 of 100 is a
+-- share of exactly 0.03; the pruning keeps it while the total grows
+SELECT share_above(w, 0.03) AS above, count_above(w, 0.03) AS n_above,
+       share_above(w, 0.03, true) AS at_or_above, count_above(w, 0.03, true) AS n_at_or_above
+FROM (SELECT 3::float8 AS w UNION ALL SELECT 1 FROM generate_series(1, 97)) AS s;
+SELECT count_above(w, 0.03, false) AS exclusive_false
+FROM (SELECT 3::float8 AS w UNION ALL SELECT 1 FROM generate_series(1, 97)) AS s;
+-- threshold 0: every name is at or above it, zero weights included
+SELECT count_above(w, 0) AS n_above_0, count_above(w, 0, true) AS n_at_or_above_0,
+       share_above(w, 0, true) AS share_at_or_above_0
+FROM (VALUES (0::float8), (1), (2)) AS v(w);
+SELECT count_above(w, 0.5, true) AS one_row FROM (VALUES (2.0::float8)) AS v(w);
+SELECT count_above(w, 0.5, true) AS no_rows FROM tc WHERE false;
+SELECT share_above(w, 0.5, true) AS extreme FROM (VALUES (1e300::float8), (1e300), (1e-300)) AS v(w);
+SELECT expect_error($$SELECT share_above(w, 0.03, NULL) FROM tc$$);
+SELECT expect_error($$SELECT count_above(w, 0.03, w > 1) FROM tc WHERE w IS NOT NULL$$);
+SELECT expect_error($$SELECT share_above(w, 'NaN', true) FROM tc$$);
+SELECT expect_error($$SELECT share_above(w, 0.03, true) FROM (VALUES ('Infinity'::float8)) AS v(w)$$);
+
+-- states of the new kinds read back as text, and are checked
+SELECT s, s::text::weightset::text = s::text AS round_trip
+FROM (SELECT _top_contribution_accum(_top_contribution_accum(_top_contribution_accum(NULL, 2, -0.5, 2), 3, 0.25, 2), 1, 1, 2) AS s
+      UNION ALL SELECT _names_to_match_accum(_names_to_match_accum(NULL, 2, 1), 0.5, 1)
+      UNION ALL SELECT _share_above_accum_inclusive(NULL, 2, 0.1, true)) AS q;
+SELECT expect_error($$SELECT '1;contrib;2;1;0;2:1,1:-2'::weightset$$);
+SELECT expect_error($$SELECT '1;contrib;2;2;0;2:NaN,1:-2'::weightset$$);
+SELECT expect_error($$SELECT '1;match;1;-1'::weightset$$);
+SELECT expect_error($$SELECT '1;match;0;1'::weightset$$);
+SELECT expect_error($$SELECT _names_to_match_final('1;top;1;1;1.0.1.00000001;1'::weightset)$$);
+SELECT expect_error($$SELECT _weightset_combine(_top_contribution_accum(NULL, 1, 1, 1), _top_contribution_accum(NULL, 1, 1, 2))$$);
+SELECT expect_error($$SELECT _weightset_combine(_share_above_accum_inclusive(NULL, 1, 0.1, true), _share_above_accum_inclusive(NULL, 1, 0.1, false))$$);

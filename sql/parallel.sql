@@ -291,6 +291,36 @@ FROM sm_par;
 CREATE TEMP TABLE sm_par_serial AS SELECT * FROM sm_par_direct;
 SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
 FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
+
+-- Market history: top_contribution, names_to_match, share_above/count_above
+-- at the threshold (inclusive) and compound_return with min_periods, 600 000
+-- rows in 200 groups; the drawdowns need ordered rows and are never split
+CREATE TABLE mh_par AS
+SELECT i,
+       i % 200 AS grp,
+       ((((i::bigint * 2654435761) % 4294967296) + 0.5) / 4294967296.0)::float8 ^ (-0.7) AS w,
+       ((((i::bigint * 2246822519) % 4294967296) / 4294967296.0) - 0.45)::float8 * 2e-2 AS r
+FROM generate_series(1, 600000) AS i;
+ANALYZE mh_par;
+CREATE TEMP VIEW mh_all AS
+SELECT top_contribution(w, r, 10) AS top10, top_contribution(w, r, 3000) AS top3000,
+       names_to_match(w, 1) AS match1, names_to_match(w, 50) AS match50,
+       share_above(w, 1e-5, true) AS share_incl, count_above(w, 1e-5, true) AS count_incl,
+       compound_return(r, 10) AS compound_min
+FROM mh_par;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE mh_serial AS SELECT * FROM mh_all;
+CREATE TEMP TABLE mh_grouped_serial AS
+SELECT grp, top_contribution(w, r, 10) AS top10, names_to_match(w, 5) AS match5,
+       count_above(w, 0.01, true) AS n_incl, compound_return(r, 10) AS compound_min
+FROM mh_par GROUP BY grp;
+SELECT match1, match50, count_incl, count_incl >= (SELECT count(*) FROM mh_par WHERE w / (SELECT sum(w) FROM mh_par) > 1e-5) AS incl_at_least_strict,
+       compound_min = (SELECT compound_return(r) FROM mh_par) AS min_periods_met
+FROM mh_serial;
+-- the top ten's contribution against plain SQL (float sums)
+SELECT abs(top10 - (SELECT sum(w * r) FROM (SELECT w, r FROM mh_par ORDER BY w DESC, r DESC LIMIT 10) t)
+                   / (SELECT sum(w * r) FROM mh_par)) < 1e-9 AS top10_sql
+FROM mh_serial;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
@@ -308,3 +338,38 @@ RESET ALL;
 DROP VIEW sm_par_rolled;
 DROP VIEW sm_par_direct;
 DROP TABLE sm_par, sm_par_rows;
+
+EXPLAIN (COSTS OFF) SELECT * FROM mh_all;
+CREATE TEMP VIEW mh_same AS
+SELECT same_bits(p.top10, s.top10) AS top10, same_bits(p.top3000, s.top3000) AS top3000,
+       p.match1 = s.match1 AS match1, p.match50 = s.match50 AS match50,
+       same_bits(p.share_incl, s.share_incl) AS share_incl, p.count_incl = s.count_incl AS count_incl,
+       same_bits(p.compound_min, s.compound_min) AS compound_min
+FROM mh_all p, mh_serial s;
+SELECT * FROM mh_same;
+SET parallel_leader_participation = off;
+SELECT * FROM mh_same;
+RESET parallel_leader_participation;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT grp, top_contribution(w, r, 10), names_to_match(w, 5) FROM mh_par GROUP BY grp;
+CREATE TEMP TABLE mh_grouped AS
+SELECT grp, top_contribution(w, r, 10) AS top10, names_to_match(w, 5) AS match5,
+       count_above(w, 0.01, true) AS n_incl, compound_return(r, 10) AS compound_min
+FROM mh_par GROUP BY grp;
+RESET enable_hashagg;
+-- ordered aggregates are never split between workers: the same answer
+SELECT max_drawdown(r ORDER BY i) AS mdd, current_drawdown(r ORDER BY i) AS cdd FROM mh_par;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
+RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather;
+SET max_parallel_workers_per_gather = 0;
+SELECT max_drawdown(r ORDER BY i) AS mdd, current_drawdown(r ORDER BY i) AS cdd FROM mh_par;
+SELECT count(*) AS groups,
+       count(*) FILTER (WHERE same_bits(g.top10, s.top10) AND g.match5 IS NOT DISTINCT FROM s.match5 AND g.n_incl = s.n_incl
+                        AND same_bits(g.compound_min, s.compound_min)) AS identical
+FROM mh_grouped g JOIN mh_grouped_serial s USING (grp);
+RESET max_parallel_workers_per_gather;
+DROP VIEW mh_same;
+DROP VIEW mh_all;
+DROP TABLE mh_par;

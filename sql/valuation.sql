@@ -171,3 +171,111 @@ SELECT _streak_combine('{3,3,3,3}', '{2,2,2,2}') AS all_true, _streak_combine('{
 -- outside an aggregate the input state is not changed
 WITH s AS (SELECT '{4,1,2,2}'::int8[] AS st)
 SELECT _streak_accum(st, true) AS after_true, _streak_combine(st, st) AS doubled, st AS unchanged FROM s;
+
+-- Drawdowns: max_drawdown(r ORDER BY ts), current_drawdown(r ORDER BY ts)
+-- hand-checked: wealth 1.1, 0.55, 0.66, (NULL skipped), 0.99; the peak 1.1
+-- -> deepest 0.55 / 1.1 - 1 = -0.5, at the end 0.99 / 1.1 - 1 = -0.1 (the
+-- log returns are rounded: a few ulps)
+CREATE TEMP TABLE dd (t int, r float8);
+INSERT INTO dd VALUES (1, 0.1), (2, -0.5), (3, 0.2), (4, NULL), (5, 0.5);
+SELECT max_drawdown(r ORDER BY t) AS mdd, current_drawdown(r ORDER BY t) AS cdd,
+       abs(current_drawdown(r ORDER BY t) + 0.1) < 1e-15 AS cdd_is_minus_0_1
+FROM dd;
+-- over a running window: each day's drawdown and the deepest so far
+SELECT t, r, current_drawdown(r) OVER w AS cdd, max_drawdown(r) OVER w AS mdd
+FROM dd WINDOW w AS (ORDER BY t) ORDER BY t;
+-- the start counts as a peak: a loss in the first period is a drawdown
+SELECT max_drawdown(r ORDER BY t) AS first_loss, current_drawdown(r ORDER BY t) AS still_down
+FROM (VALUES (1, -0.25::float8), (2, 0.125)) AS v(t, r);
+-- a gain only: no drawdown; one row; NULLs only and no rows: NULL
+SELECT max_drawdown(r ORDER BY t) AS gains, current_drawdown(r ORDER BY t) AS at_peak
+FROM (VALUES (1, 0.5::float8), (2, 0.25)) AS v(t, r);
+SELECT max_drawdown(r ORDER BY t) AS one_row FROM (VALUES (1, -0.0625::float8)) AS v(t, r);
+SELECT max_drawdown(r ORDER BY t) AS nulls, current_drawdown(r ORDER BY t) AS nulls_c
+FROM (VALUES (1, NULL::float8), (2, NULL)) AS v(t, r);
+SELECT max_drawdown(r ORDER BY t) AS no_rows FROM dd WHERE false;
+-- a return of -1 wipes out: -1 from then on, whatever follows
+SELECT max_drawdown(r ORDER BY t) AS mdd, current_drawdown(r ORDER BY t) AS cdd
+FROM (VALUES (1, 0.5::float8), (2, -1), (3, 3.0)) AS v(t, r);
+SELECT t, current_drawdown(r) OVER (ORDER BY t) AS cdd
+FROM (VALUES (1, -1::float8), (2, 0.5)) AS v(t, r) ORDER BY t;
+-- ties: a return back to the old peak is a new peak (0)
+SELECT t, current_drawdown(r) OVER (ORDER BY t) AS cdd
+FROM (VALUES (1, 1.0::float8), (2, -0.5), (3, 1.0), (4, -0.5)) AS v(t, r) ORDER BY t;
+-- extreme magnitudes
+SELECT max_drawdown(r ORDER BY t) AS mdd, current_drawdown(r ORDER BY t) AS cdd
+FROM (VALUES (1, 1e300::float8), (2, -0.5), (3, 1e-300)) AS v(t, r);
+SELECT max_drawdown(r ORDER BY t) AS tiny FROM (VALUES (1, -1e-300::float8)) AS v(t, r);
+SELECT max_drawdown(r ORDER BY t) AS near_wipe FROM (VALUES (1, -0.9999999999999999::float8), (2, 1e300)) AS v(t, r);
+-- against an exact oracle: 400 returns in multiples of 1/64 (exact in
+-- binary and decimal), wealth and running peaks in numeric
+SELECT det_setseed(5);
+CREATE TEMP TABLE ddr AS
+SELECT t, (round(det_random() * 16) - 7.5) / 64 AS r FROM generate_series(1, 400) AS t;
+CREATE TEMP TABLE ddr_oracle AS
+WITH RECURSIVE w(t, wealth, peak, dd, mdd) AS (
+    SELECT 0, 1::numeric, 1::numeric, 0::numeric, 0::numeric
+    UNION ALL
+    SELECT w.t + 1, round(w.wealth * (1 + d.r::numeric), 200), greatest(w.peak, round(w.wealth * (1 + d.r::numeric), 200)),
+           round(w.wealth * (1 + d.r::numeric), 200) / greatest(w.peak, round(w.wealth * (1 + d.r::numeric), 200)) - 1,
+           least(w.mdd, round(w.wealth * (1 + d.r::numeric), 200) / greatest(w.peak, round(w.wealth * (1 + d.r::numeric), 200)) - 1)
+    FROM w JOIN ddr d ON d.t = w.t + 1
+)
+SELECT t, dd, mdd FROM w WHERE t > 0;
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE abs(f.cdd::numeric - o.dd) <= 1e-13 * abs(o.dd) + 1e-300) AS cdd_within_1e_13,
+       count(*) FILTER (WHERE abs(f.mdd::numeric - o.mdd) <= 1e-13 * abs(o.mdd) + 1e-300) AS mdd_within_1e_13,
+       min(o.mdd) < -0.3 AS deep
+FROM (SELECT t, current_drawdown(r) OVER w AS cdd, max_drawdown(r) OVER w AS mdd FROM ddr WINDOW w AS (ORDER BY t)) AS f
+JOIN ddr_oracle o USING (t);
+-- the combine function: the states of rows a and of rows b combine into
+-- the state of a followed by b (PostgreSQL itself never splits ordered input)
+CREATE AGGREGATE dd_state(float8) (SFUNC = _drawdown_accum, STYPE = float8[]);
+SELECT abs(_max_drawdown_final(_drawdown_combine(a, b)) - (SELECT max_drawdown(r ORDER BY t) FROM ddr)) < 1e-15 AS mdd,
+       abs(_current_drawdown_final(_drawdown_combine(a, b)) - (SELECT current_drawdown(r ORDER BY t) FROM ddr)) < 1e-15 AS cdd,
+       _drawdown_combine(a, NULL) = a AS with_null, _drawdown_combine(NULL, b) = b AS null_with
+FROM (SELECT dd_state(r ORDER BY t) FILTER (WHERE t <= 250) AS a,
+             dd_state(r ORDER BY t) FILTER (WHERE t > 250) AS b FROM ddr) AS q;
+-- states read back as text
+SELECT s::text::float8[] = s AS round_trip, s
+FROM (SELECT _drawdown_accum(_drawdown_accum(NULL, 0.5), -0.25) AS s) AS q;
+-- errors
+SELECT expect_error($$SELECT max_drawdown(r) FROM dd$$);
+SELECT expect_error($$SELECT current_drawdown(r) OVER () FROM dd$$);
+SELECT expect_error($$SELECT max_drawdown(r ORDER BY t) FROM (VALUES (1, 'NaN'::float8)) AS v(t, r)$$);
+SELECT expect_error($$SELECT max_drawdown(r ORDER BY t) FROM (VALUES (1, 'Infinity'::float8)) AS v(t, r)$$);
+SELECT expect_error($$SELECT current_drawdown(r ORDER BY t) FROM (VALUES (1, '-Infinity'::float8)) AS v(t, r)$$);
+SELECT expect_error($$SELECT max_drawdown(r ORDER BY t) FROM (VALUES (1, -1.5::float8)) AS v(t, r)$$);
+SELECT expect_error($$SELECT max_drawdown(r, 0 ORDER BY t) FROM dd$$);
+SELECT expect_error($$SELECT max_drawdown(r, NULL ORDER BY t) FROM dd$$);
+SELECT expect_error($$SELECT max_drawdown(r, t ORDER BY t) FROM dd$$);
+SELECT expect_error($$SELECT _max_drawdown_final('{1,2}')$$);
+SELECT expect_error($$SELECT _max_drawdown_final('{1,0,0,0.5,0,0,0,0,0,0,0}')$$);
+SELECT expect_error($$SELECT _current_drawdown_final('{1,0,0,-0.5,0,-0.25,0,0,0,0,0}')$$);
+SELECT expect_error($$SELECT _max_drawdown_final('{1,0,0,-1e308,0,-1e308,0,0,0,0,0}')$$);
+SELECT expect_error($$SELECT _drawdown_combine(_drawdown_accum_min(NULL, 0.1, 2), _drawdown_accum_min(NULL, 0.1, 3))$$);
+
+-- min_periods: NULL while the frame holds fewer non-NULL rows than asked
+SELECT compound_return(r, 4) AS four_of_4, compound_return(r, 5) AS five_of_4,
+       same_bits(compound_return(r, 4), compound_return(r)) AS same_as_plain,
+       max_drawdown(r, 4 ORDER BY t) AS mdd4, max_drawdown(r, 5 ORDER BY t) AS mdd5,
+       current_drawdown(r, 4 ORDER BY t) AS cdd4, current_drawdown(r, 5 ORDER BY t) AS cdd5
+FROM dd;
+-- the forward-looking window: the return of the next three periods, NULL
+-- where fewer than three are left (a named argument works in a window call)
+SELECT t, r, compound_return(r, min_periods => 3) OVER ahead AS next3,
+       compound_return(r) OVER ahead AS next3_partial,
+       max_drawdown(r, min_periods => 3) OVER ahead AS next3_mdd
+FROM (VALUES (1, 0.1::float8), (2, -0.2), (3, 0.05), (4, 0.1), (5, -0.1), (6, 0.2)) AS v(t, r)
+WINDOW ahead AS (ORDER BY t ROWS BETWEEN 1 FOLLOWING AND 3 FOLLOWING) ORDER BY t;
+-- a moving frame equals its frame recomputed, bit for bit
+SELECT count(*) AS rows, count(*) FILTER (WHERE same_bits(m.c, r.c) OR (m.c IS NULL AND r.c IS NULL)) AS same
+FROM (SELECT t, compound_return(r, 5) OVER (ORDER BY t ROWS BETWEEN 9 PRECEDING AND CURRENT ROW) AS c FROM ddr) AS m
+JOIN LATERAL (SELECT CASE WHEN count(r) >= 5 THEN compound_return(r) END AS c FROM ddr d WHERE d.t BETWEEN m.t - 9 AND m.t) AS r ON true;
+SELECT expect_error($$SELECT compound_return(r, 0) FROM dd$$);
+SELECT expect_error($$SELECT compound_return(r, NULL) FROM dd$$);
+SELECT expect_error($$SELECT compound_return(r, t) FROM dd$$);
+SELECT expect_error($$SELECT compound_return(r, 2) FROM (VALUES ('NaN'::float8)) AS v(r)$$);
+SELECT expect_error($$SELECT compound_return(r, 2) FROM (VALUES (-2::float8)) AS v(r)$$);
+SELECT _compound_return_min_accum(NULL, 0.5, 3)::text AS state;
+SELECT expect_error($$SELECT _compound_return_min_final('1;compoundmin;log;1;0;0;0;0')$$);

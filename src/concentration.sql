@@ -186,8 +186,8 @@ CREATE AGGREGATE share_above(weight float8, threshold float8, inclusive bool) (
 	SFUNC = _share_above_accum_inclusive,
 	STYPE = weightset,
 	SSPACE = 512,
-	FINALFUNC = share_above_final,
-	COMBINEFUNC = weightset_combine,
+	FINALFUNC = _share_above_final,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE share_above(float8, float8, bool) IS
@@ -197,8 +197,8 @@ CREATE AGGREGATE count_above(weight float8, threshold float8, inclusive bool) (
 	SFUNC = _share_above_accum_inclusive,
 	STYPE = weightset,
 	SSPACE = 512,
-	FINALFUNC = count_above_final,
-	COMBINEFUNC = weightset_combine,
+	FINALFUNC = _count_above_final,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE count_above(float8, float8, bool) IS
@@ -219,7 +219,7 @@ CREATE AGGREGATE top_contribution(weight float8, ret float8, n int4) (
 	STYPE = weightset,
 	SSPACE = 400,
 	FINALFUNC = _top_contribution_final,
-	COMBINEFUNC = weightset_combine,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE top_contribution(float8, float8, int4) IS
@@ -240,7 +240,7 @@ CREATE AGGREGATE names_to_match(weight float8, n_largest int4) (
 	STYPE = weightset,
 	SSPACE = 8192,
 	FINALFUNC = _names_to_match_final,
-	COMBINEFUNC = weightset_combine,
+	COMBINEFUNC = _weightset_combine,
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE names_to_match(float8, int4) IS

@@ -188,7 +188,7 @@ CREATE AGGREGATE compound_return(r float8, min_periods int4) (
 	STYPE = exactsum,
 	SSPACE = 224,
 	FINALFUNC = _compound_return_min_final,
-	COMBINEFUNC = exactsum_combine,
+	COMBINEFUNC = _exactsum_combine,
 	MSFUNC = _compound_return_min_accum,
 	MINVFUNC = _compound_return_min_inv,
 	MSTYPE = exactsum,

@@ -83,9 +83,22 @@ INSERT INTO contract VALUES
   ('share_above',              '{weightset,double precision}',                  'double precision', 'f', 'i', true),
   ('count_above',              '{weightset}',                                   'bigint',           'f', 'i', true),
   ('count_above',              '{weightset,double precision}',                  'bigint',           'f', 'i', true),
-  ('active_share',             '{weightset}',                                   'double precision', 'f', 'i', true);
+  ('active_share',             '{weightset}',                                   'double precision', 'f', 'i', true),
+  -- market history: drawdowns, min_periods, who drove the return, the latest reading against its past
+  ('compound_return',  '{double precision,integer}',                            'double precision', 'a', 'i', false),
+  ('max_drawdown',     '{double precision}',                                    'double precision', 'a', 'i', false),
+  ('max_drawdown',     '{double precision,integer}',                            'double precision', 'a', 'i', false),
+  ('current_drawdown', '{double precision}',                                    'double precision', 'a', 'i', false),
+  ('current_drawdown', '{double precision,integer}',                            'double precision', 'a', 'i', false),
+  ('top_contribution', '{double precision,double precision,integer}',           'double precision', 'a', 'i', false),
+  ('names_to_match',   '{double precision,integer}',                            'bigint',           'a', 'i', false),
+  ('share_above',      '{double precision,double precision,boolean}',           'double precision', 'a', 'i', false),
+  ('count_above',      '{double precision,double precision,boolean}',           'bigint',           'a', 'i', false),
+  ('history_percentile',   '{double precision}',                                'double precision', 'w', 'i', false),
+  ('history_zscore',       '{double precision}',                                'double precision', 'w', 'i', false),
+  ('periods_since_higher', '{double precision}',                                'bigint',           'w', 'i', false);
 
-SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 12 + 5 + 3 + 4);
+SELECT plan((SELECT count(*)::int * 5 FROM contract) + 14 + 12 + 5 + 3 + 4 + 2);
 
 -- every function in the contract, as SPEC.md says
 SELECT has_function(name, args, format('%s(%s) exists', name, array_to_string(args, ', '))) FROM contract;
@@ -243,6 +256,15 @@ SELECT is((SELECT format('%s/%s/%s', a.aggmtransfn, a.aggminvtransfn, a.aggmfina
           '_exactsum_rollup_accum/_exactsum_rollup_inv/_exactsum_summary_final', 'rollup(exactsum) is a moving aggregate');
 SELECT is((SELECT a.aggminvtransfn::text FROM pg_aggregate a WHERE a.aggfnoid = 'rollup(weightset)'::regprocedure),
           '-', 'rollup(weightset) has no inverse (its summaries drop weights a smaller frame may need)');
+
+-- market history: the drawdowns' float8[] state and combine function, and
+-- the window functions are WINDOW functions
+SELECT is((SELECT array_agg(DISTINCT format('%s/%s', a.aggtranstype::regtype, a.aggcombinefn)) || count(*)::text
+           FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname IN ('max_drawdown', 'current_drawdown')),
+          '{"double precision[]/_drawdown_combine"}4', 'the four drawdown aggregates: float8[] state, _drawdown_combine');
+SELECT set_eq($$SELECT p.proname::text FROM member_procs p WHERE p.prokind = 'w'$$,
+              ARRAY['size_segment', 'trend_ratio', 'history_percentile', 'history_zscore', 'periods_since_higher'],
+              'the window functions');
 
 SELECT * FROM finish();
 ROLLBACK;
