@@ -29,6 +29,13 @@ SELECT share_above(market_cap, 0.3) AS above_30pct, share_above(market_cap, 0.2)
 FROM constituents WHERE as_of = '2025-12-31';
 SELECT as_of, count_above(market_cap, 0.2) AS names, share_above(market_cap, 0.2) AS weight
 FROM constituents GROUP BY as_of ORDER BY as_of;
+SELECT count_above(w, 0.03) AS above, count_above(w, 0.03, true) AS at_or_above,
+       share_above(w, 0.03, true) AS share
+FROM (SELECT 3::float8 AS w UNION ALL SELECT 1 FROM generate_series(1, 97)) AS s;
+SELECT top_contribution(w, r, 2) AS top2, top_contribution(w, r, 1) AS top1
+FROM (VALUES (4, 0.1), (2, -0.2), (2, 0.3), (1, 0.5), (1, 0.0)) AS v(w, r);
+SELECT names_to_match(w, 1) AS match_largest, names_to_match(w, 2) AS match_two
+FROM (VALUES (4.0), (3), (2), (2), (1), (1), (0)) AS v(w);
 WITH portfolio(security, w) AS (VALUES ('A', 0.5), ('B', 0.3), ('C', 0.2)),
      benchmark(security, w) AS (VALUES ('A', 0.25), ('B', 0.25), ('C', 0.25), ('D', 0.25))
 SELECT active_share(p.w, b.w)
@@ -45,6 +52,10 @@ SELECT index_multiple(cap, sales) AS cap_weighted_ps, index_multiple(cap, sales,
 FROM (VALUES (800, 100), (320, 100), (160, 100), (80, 100)) AS v(cap, sales);
 SELECT parity_upside(19.5, 28) AS pe_19_5_to_28, parity_upside(3.4, 1.7) AS ps_3_4_to_1_7;
 SELECT compound_return(r) FROM (VALUES (0.1), (-0.5), (0.2)) AS v(r);
+SELECT t, compound_return(r, min_periods => 3) OVER ahead AS next3,
+       compound_return(r) OVER ahead AS next3_partial
+FROM (VALUES (1, 0.1), (2, -0.2), (3, 0.05), (4, 0.1), (5, -0.1), (6, 0.2)) AS v(t, r)
+WINDOW ahead AS (ORDER BY t ROWS BETWEEN 1 FOLLOWING AND 3 FOLLOWING) ORDER BY t;
 CREATE TEMP TABLE daily_returns (day int, small_caps float8, large_caps float8);
 INSERT INTO daily_returns VALUES
   (1, 0.004, 0.001), (2, 0.002, 0.003), (3, 0.006, 0.002), (4, 0.001, -0.002),
@@ -54,6 +65,8 @@ SELECT longest_streak(small_caps > large_caps ORDER BY day) AS longest,
 FROM daily_returns;
 SELECT day, current_streak(small_caps > large_caps) OVER (ORDER BY day) AS days_in_a_row
 FROM daily_returns ORDER BY day;
+SELECT max_drawdown(r ORDER BY t) AS deepest, current_drawdown(r ORDER BY t) AS now
+FROM (VALUES (1, 0.1), (2, -0.5), (3, 0.2), (4, 0.5)) AS v(t, r);
 SELECT volatility(r) AS monthly, volatility(r, 12) AS annualised
 FROM (VALUES (0.02), (-0.01), (0.03), (0.00)) AS v(r);
 SELECT tracking_error(r, b, 12) AS annualised_te
@@ -69,6 +82,10 @@ FROM (SELECT k AS month, 0.01 * sin(k) + 0.004 AS r, 0.008 * sin(k + 0.3) AS m
 WINDOW w12 AS (ORDER BY month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW),
        w36 AS (ORDER BY month ROWS BETWEEN 35 PRECEDING AND CURRENT ROW)
 ORDER BY month DESC LIMIT 3;
+SELECT t, x, history_percentile(x) OVER w AS pct, history_zscore(x) OVER w AS z,
+       periods_since_higher(x) OVER (ORDER BY t) AS since_higher
+FROM (VALUES (1, 3.0), (2, 1), (3, 4), (4, 1), (5, 5), (6, 2), (7, 5), (8, 4)) AS v(t, x)
+WINDOW w AS (ORDER BY t ROWS BETWEEN 3 PRECEDING AND CURRENT ROW) ORDER BY t;
 SELECT enum_range(NULL::macro_regime);
 SELECT region, level, change, regime_classify(level, change) AS regime
 FROM (VALUES ('Global', 99.6, 0.12), ('Japan', 100.6, 0.11),
