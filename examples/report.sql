@@ -415,3 +415,74 @@ LIMIT 5;
 \echo '    reading: the index''s 12-month volatility peaked at 30.4 % in August 2009 (the window of the'
 \echo '    2008-09 crash) against 5.7 % in 2006; by March 2010 every stock had a 36-month correlation'
 \echo '    of 0.46-0.67 with the index, Apple the highest beta (1.48), IBM the lowest (0.72).'
+
+\echo
+\echo '14. MARKET HISTORY  S&P 500 daily closes 2000-2020 [REAL sp500_daily]; index constituents [SYNTHETIC constituents]'
+\echo '    drawdowns: the fall of the index from its running peak (current_drawdown over a running window);'
+\echo '    an episode runs from a peak to the next one: its depth is max_drawdown over its days'
+CREATE TEMP VIEW sp500_returns AS
+SELECT as_of, close::float8 AS close, close::float8 / lag(close::float8) OVER (ORDER BY as_of) - 1 AS r
+FROM sp500_daily;
+WITH under AS (
+    SELECT as_of, r, current_drawdown(r) OVER (ORDER BY as_of) AS drawdown
+    FROM sp500_returns WHERE r IS NOT NULL
+), episodes AS (
+    SELECT *, count(*) FILTER (WHERE drawdown = 0) OVER (ORDER BY as_of) AS episode FROM under
+), summary AS (
+    SELECT episode, min(as_of) AS peak, max_drawdown(r ORDER BY as_of) AS depth,
+           (array_agg(as_of ORDER BY drawdown, as_of))[1] AS trough,
+           count(*) - 1 AS days_under_water,
+           lead(min(as_of)) OVER (ORDER BY episode) AS recovered
+    FROM episodes GROUP BY episode
+)
+SELECT peak, trough, round(100 * depth::numeric, 1) AS drawdown_pct,
+       days_under_water AS trading_days_under_water,
+       coalesce(recovered::text, 'not yet (' || (SELECT max(as_of) FROM sp500_daily) || ')') AS back_at_peak
+FROM summary WHERE depth < -0.19 ORDER BY peak;
+
+\echo
+\echo '    the latest close against its history: share of the earlier closes below it (history_percentile,'
+\echo '    running frame), trading days back to a close at least as high (periods_since_higher), and its'
+\echo '    z-score against the last 252 closes (history_zscore)'
+SELECT as_of, round(close::numeric, 2) AS close, round(100 * pct::numeric, 1) AS above_pct_of_history,
+       since AS days_since_higher,
+       (SELECT as_of FROM sp500_returns AS e WHERE e.close >= h.close AND e.as_of < h.as_of ORDER BY as_of DESC LIMIT 1) AS last_higher,
+       round(z::numeric, 2) AS zscore_252d, round(100 * current_dd::numeric, 1) AS drawdown_pct
+FROM (SELECT as_of, close, history_percentile(close) OVER (ORDER BY as_of) AS pct,
+             periods_since_higher(close) OVER (ORDER BY as_of) AS since,
+             history_zscore(close) OVER (ORDER BY as_of ROWS BETWEEN 251 PRECEDING AND CURRENT ROW) AS z,
+             current_drawdown(r) OVER (ORDER BY as_of) AS current_dd
+      FROM sp500_returns) AS h
+ORDER BY as_of DESC LIMIT 1;
+
+\echo
+\echo '    who drove each year''s return: the ten largest names at the start of the year, their share of'
+\echo '    the index''s return (top_contribution of start weights and the change of market cap) and of'
+\echo '    its weight; years with an index move of at least 15 %'
+WITH year_end AS (
+    SELECT extract(year FROM as_of)::int AS year, security, market_cap::float8 AS cap
+    FROM constituents WHERE extract(month FROM as_of) = 12
+), yearly AS (
+    SELECT c.year, p.cap AS w, c.cap / p.cap - 1 AS r
+    FROM year_end AS c JOIN year_end AS p ON p.security = c.security AND p.year = c.year - 1
+)
+SELECT year, count(*) AS names, round(100 * weighted_mean(r, w)::numeric, 1) AS index_return_pct,
+       round(100 * top_contribution(w, r, 10)::numeric, 1) AS top10_share_of_return_pct,
+       round(100 * top_share(w, 10)::numeric, 1) AS top10_weight_pct
+FROM yearly GROUP BY year HAVING abs(weighted_mean(r, w)) >= 0.15 ORDER BY year;
+
+\echo
+\echo '    the smallest names that weigh as much as the largest one and as the ten largest (names_to_match)'
+SELECT as_of, round(100 * top_share(market_cap::float8, 1)::numeric, 1) AS largest_pct,
+       names_to_match(market_cap::float8, 1) AS smallest_matching_largest,
+       names_to_match(market_cap::float8, 10) AS smallest_matching_top10,
+       count_above(market_cap::float8, 0.03, true) AS names_3pct_or_more
+FROM constituents
+WHERE as_of IN ('1995-12-29', '1999-12-31', '2007-12-31', '2015-12-31', '2021-12-31', '2025-12-31')
+GROUP BY as_of ORDER BY as_of;
+DROP VIEW sp500_returns;
+\echo '    reading: the index fell 49.1 % from March 2000 to October 2002 and was under water for 1 802'
+\echo '    trading days, until May 2007; it fell 56.8 % from October 2007 to March 2009 and regained its'
+\echo '    peak in March 2013. On 17 April 2020 it closed above 95 % of its history, the highest since'
+\echo '    10 March, 15 % below its February peak. In 2025 the ten largest names made 67 % of the return'
+\echo '    with 38 % of the weight, and the largest name weighed as much as the 218 smallest.'

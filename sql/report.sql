@@ -484,6 +484,51 @@ WHERE rr.vol_12m IS NOT NULL;
 DROP TABLE rolling_risk;
 
 --------------------------------------------------------------------------
+-- market history (REAL S&P 500 closes, SYNTHETIC constituents): the
+-- drawdowns against the running maximum of the closes, the latest close's
+-- standing and the rows since a higher close against self-joins, the top
+-- ten's contribution and the names matching the largest against plain SQL
+--------------------------------------------------------------------------
+CREATE TEMP TABLE spx AS
+SELECT as_of, close::float8 AS close, close::float8 / lag(close::float8) OVER (ORDER BY as_of) - 1 AS r
+FROM sp500_daily;
+SELECT abs(max_drawdown(r ORDER BY as_of) / (SELECT min(close / peak) - 1
+                                              FROM (SELECT close, max(close) OVER (ORDER BY as_of) AS peak
+                                                    FROM spx WHERE as_of BETWEEN '2000-03-24' AND '2007-05-29') AS p) - 1) < 1e-12 AS dd_2000_2002,
+       round(100 * max_drawdown(r ORDER BY as_of)::numeric, 1) AS dd_2000_2002_pct
+FROM spx WHERE as_of BETWEEN '2000-03-25' AND '2007-05-29';
+SELECT abs(max_drawdown(r ORDER BY as_of) / (SELECT min(close / peak) - 1
+                                              FROM (SELECT close, max(close) OVER (ORDER BY as_of) AS peak
+                                                    FROM spx WHERE as_of BETWEEN '2007-10-09' AND '2013-03-27') AS p) - 1) < 1e-12 AS dd_2007_2009,
+       round(100 * max_drawdown(r ORDER BY as_of)::numeric, 1) AS dd_2007_2009_pct
+FROM spx WHERE as_of BETWEEN '2007-10-10' AND '2013-03-27';
+SELECT h.pct = (SELECT (count(*) FILTER (WHERE e.close < h.close) + 0.5 * count(*) FILTER (WHERE e.close = h.close))::float8 / count(*)
+                FROM spx AS e WHERE e.as_of < h.as_of) AS percentile_as_sql,
+       h.since = (SELECT count(*) FROM spx AS e WHERE e.as_of > (SELECT max(as_of) FROM spx AS f WHERE f.as_of < h.as_of AND f.close >= h.close)
+                                                 AND e.as_of <= h.as_of) AS since_as_sql,
+       h.since
+FROM (SELECT as_of, close, history_percentile(close) OVER (ORDER BY as_of) AS pct,
+             periods_since_higher(close) OVER (ORDER BY as_of) AS since FROM spx) AS h
+ORDER BY as_of DESC LIMIT 1;
+DROP TABLE spx;
+CREATE TEMP TABLE cap_2025 AS
+SELECT p.market_cap::float8 AS w, c.market_cap::float8 / p.market_cap::float8 - 1 AS r, c.market_cap::float8 AS cap
+FROM constituents AS c JOIN constituents AS p ON p.security = c.security AND p.as_of = '2024-12-31'
+WHERE c.as_of = '2025-12-31';
+SELECT abs(top_contribution(w, r, 10) - (SELECT sum(w * r) FROM (SELECT w, r FROM cap_2025 ORDER BY w DESC LIMIT 10) AS t)
+                                        / (SELECT sum(w * r) FROM cap_2025)) < 1e-12 AS top10_as_sql,
+       round(100 * top_contribution(w, r, 10)::numeric, 1) AS top10_pct
+FROM cap_2025;
+SELECT names_to_match(market_cap::float8, 1) = (
+         SELECT min(k) FROM (SELECT row_number() OVER (ORDER BY market_cap) AS k,
+                                    sum(market_cap) OVER (ORDER BY market_cap ROWS UNBOUNDED PRECEDING) AS cum
+                             FROM constituents WHERE as_of = '2025-12-31') AS s
+         WHERE cum >= (SELECT max(market_cap) FROM constituents WHERE as_of = '2025-12-31')) AS match_as_sql,
+       names_to_match(market_cap::float8, 1) AS smallest_matching_largest
+FROM constituents WHERE as_of = '2025-12-31';
+DROP TABLE cap_2025;
+
+--------------------------------------------------------------------------
 \set ECHO none
 \i examples/report.sql
 \set ECHO all
