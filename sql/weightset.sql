@@ -125,7 +125,7 @@ LATERAL (VALUES
   ('magic', set_byte(st, 0, 0)),
   ('version', set_byte(st, 4, 9)),
   ('kind', set_byte(st, 5, 200)),
-  ('reserved', set_byte(st, 6, 1)),
+  ('flags', set_byte(st, 6, 2)),
   ('nvals', set_byte(st, 8, 17)),
   ('capacity', set_byte(st, 12, 15)),
   ('reserved2', set_byte(st, 16, 1)),
