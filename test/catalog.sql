@@ -261,7 +261,7 @@ SELECT is((SELECT a.aggminvtransfn::text FROM pg_aggregate a WHERE a.aggfnoid = 
 -- the window functions are WINDOW functions
 SELECT is((SELECT array_agg(DISTINCT format('%s/%s', a.aggtranstype::regtype, a.aggcombinefn)) || count(*)::text
            FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname IN ('max_drawdown', 'current_drawdown')),
-          '{"double precision[]/_drawdown_combine"}4', 'the four drawdown aggregates: float8[] state, _drawdown_combine');
+          '{"double precision[]/_drawdown_combine",4}', 'the four drawdown aggregates: float8[] state, _drawdown_combine');
 SELECT set_eq($$SELECT p.proname::text FROM member_procs p WHERE p.prokind = 'w'$$,
               ARRAY['size_segment', 'trend_ratio', 'history_percentile', 'history_zscore', 'periods_since_higher'],
               'the window functions');
