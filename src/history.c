@@ -317,11 +317,18 @@ HistBegin(WindowObject winobj, HistKind kind, int64 *cur, int64 *head,
 	if (!p->loaded)
 		HistLoad(winobj, p, kind);
 	*cur = WinGetCurrentPosition(winobj);
-	/* these bring the WindowAggState's frame bounds up to date */
-	(void) WinGetFuncArgInFrame(winobj, 0, 0, WINDOW_SEEK_HEAD, false,
-								&isnull, &isout);
-	(void) WinGetFuncArgInFrame(winobj, 0, 0, WINDOW_SEEK_TAIL, false,
-								&isnull, &isout);
+	/*
+	 * These bring the WindowAggState's frame bounds up to date without
+	 * reading a row: the positions asked for lie beyond the partition (it
+	 * has fewer than 2^31 rows, HistLoad), where the executor answers "out
+	 * of frame" before it fetches.  Fetching the frame's first and last rows
+	 * instead would move the read pointer across the frame on every row,
+	 * which is O(frame) a row once the partition spills to disk.
+	 */
+	(void) WinGetFuncArgInFrame(winobj, 0, PG_INT32_MAX, WINDOW_SEEK_HEAD,
+								false, &isnull, &isout);
+	(void) WinGetFuncArgInFrame(winobj, 0, PG_INT32_MIN, WINDOW_SEEK_TAIL,
+								false, &isnull, &isout);
 	*head = Min(Max(ws->frameheadpos, 0), p->nrows);
 	*tail = Min(Max(ws->frametailpos, *head), p->nrows);
 	if (*cur < 0 || *cur >= p->nrows)
