@@ -129,3 +129,17 @@ JOIN LATERAL (SELECT history_zscore(x) OVER (ORDER BY i) AS z, i AS ri
               FROM (SELECT i, x FROM hr b WHERE b.p = f.p AND b.i <= f.i ORDER BY i DESC LIMIT 60) AS fr
               ORDER BY i DESC LIMIT 1) AS r ON true
 WHERE f.i % 10 = 0;
+-- a partition spilled to disk (work_mem of 64 kB) gives the same results:
+-- the frame's bounds are learnt without reading rows
+CREATE TEMP TABLE hr_mem AS
+SELECT i, history_percentile(x) OVER w AS pct, history_zscore(x) OVER w AS z, periods_since_higher(x) OVER w AS since
+FROM hr WINDOW w AS (ORDER BY i ROWS BETWEEN 99 PRECEDING AND CURRENT ROW);
+SET work_mem = '64kB';
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE m.pct IS NOT DISTINCT FROM d.pct AND m.z IS NOT DISTINCT FROM d.z
+                        AND m.since IS NOT DISTINCT FROM d.since) AS same
+FROM hr_mem AS m
+JOIN (SELECT i, history_percentile(x) OVER w AS pct, history_zscore(x) OVER w AS z, periods_since_higher(x) OVER w AS since
+      FROM (SELECT i, x, repeat('x', 200) AS pad FROM hr) AS p
+      WINDOW w AS (ORDER BY i ROWS BETWEEN 99 PRECEDING AND CURRENT ROW)) AS d USING (i);
+RESET work_mem;
