@@ -291,6 +291,23 @@ FROM sm_par;
 CREATE TEMP TABLE sm_par_serial AS SELECT * FROM sm_par_direct;
 SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
 FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET enable_hashagg = off;
+EXPLAIN (COSTS OFF) SELECT hhi(rollup(hhi_s)), top_share(rollup(top_s)) FROM sm_par;
+EXPLAIN (COSTS OFF) SELECT grp, hhi(rollup(hhi_s)), active_share(rollup(act_s)) FROM sm_par GROUP BY grp;
+SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
+FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
+-- the combine function alone: the leader only gathers
+SET parallel_leader_participation = off;
+SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
+FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
+RESET ALL;
+DROP VIEW sm_par_rolled;
+DROP VIEW sm_par_direct;
+DROP TABLE sm_par, sm_par_rows;
 
 -- Market history: top_contribution, names_to_match, share_above/count_above
 -- at the threshold (inclusive) and compound_return with min_periods, 600 000
@@ -325,20 +342,6 @@ SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-SET enable_hashagg = off;
-EXPLAIN (COSTS OFF) SELECT hhi(rollup(hhi_s)), top_share(rollup(top_s)) FROM sm_par;
-EXPLAIN (COSTS OFF) SELECT grp, hhi(rollup(hhi_s)), active_share(rollup(act_s)) FROM sm_par GROUP BY grp;
-SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
-FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
--- the combine function alone: the leader only gathers
-SET parallel_leader_participation = off;
-SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
-FROM sm_par_serial AS d JOIN sm_par_rolled AS r ON r.grp IS NOT DISTINCT FROM d.grp;
-RESET ALL;
-DROP VIEW sm_par_rolled;
-DROP VIEW sm_par_direct;
-DROP TABLE sm_par, sm_par_rows;
-
 EXPLAIN (COSTS OFF) SELECT * FROM mh_all;
 CREATE TEMP VIEW mh_same AS
 SELECT same_bits(p.top10, s.top10) AS top10, same_bits(p.top3000, s.top3000) AS top3000,
