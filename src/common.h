@@ -48,6 +48,17 @@ ta_check_finite(const char *fname, const char *argname, double v)
 }
 
 /*
+ * True when a, b and c are all finite, with one branch: x - x is 0 for a
+ * finite x and NaN for NaN and infinities.  Transition functions test a
+ * row with it and report which input is wrong on the slow path.
+ */
+static inline bool
+ta_all_finite3(double a, double b, double c)
+{
+	return (a - a) + (b - b) + (c - c) == 0;
+}
+
+/*
  * A palloc'd excerpt of the input str (len bytes, in the server encoding) of
  * at most maxbytes bytes, cut at a character boundary and followed by "..."
  * when cut: messages that quote an input never split a character.

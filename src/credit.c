@@ -22,7 +22,7 @@ PG_FUNCTION_INFO_V1(spread_return);
 #define DTS_WDS		1			/* Σw·D·S */
 
 /* Rejects NaN, infinities and a negative spread duration. */
-static void
+static pg_noinline void
 CheckBond(double duration, double spread)
 {
 	ta_check_finite("dts", "spread_duration", duration);
@@ -69,8 +69,11 @@ dts_accum(PG_FUNCTION_ARGS)
 	w = PG_GETARG_FLOAT8(1);
 	d = PG_GETARG_FLOAT8(2);
 	s = PG_GETARG_FLOAT8(3);
-	ta_check_finite("dts", "weight", w);
-	CheckBond(d, s);
+	if (unlikely(!ta_all_finite3(w, d, s) || d < 0))
+	{
+		ta_check_finite("dts", "weight", w);
+		CheckBond(d, s);
+	}
 	if (st == NULL)
 		st = es_create(ES_DTS, 0);
 	st = es_add(fcinfo, st, DTS_W, w);

@@ -634,9 +634,13 @@ AddProd3Slow(XSum *a, double x, double y, double z)
 	return AddTerms(a, t, 4);
 }
 
-/* Adds x * y * z exactly: four fma-split terms (see Prod3Terms). */
+/*
+ * Adds x * y * z exactly, any factors and any window: four fma-split terms
+ * (see Prod3Terms).  xsum_add_prod3 in xsum.h forms the product of normal
+ * factors as one integer instead.
+ */
 int
-xsum_add_prod3(XSum *a, double x, double y, double z)
+xsum_add_prod3_any(XSum *a, double x, double y, double z)
 {
 	Term		t[4];
 	double		d[4];
@@ -657,6 +661,27 @@ xsum_add_prod3(XSum *a, double x, double y, double z)
 	AddTerm(a->c + (CHUNK_OF(t[1].pos) - lo), t[1].v, t[1].pos & 31);
 	AddTerm(a->c + (CHUNK_OF(t[2].pos) - lo), t[2].v, t[2].pos & 31);
 	AddTerm(a->c + (CHUNK_OF(t[3].pos) - lo), t[3].v, t[3].pos & 31);
+	return 0;
+}
+
+/* The slow path of xsum_add_prod3's integer product (see xsum.h). */
+int
+xsum_add_wide3_any(XSum *a, uint64_t w0, uint64_t w1, uint64_t w2, int pos,
+				   double x, double y, double z)
+{
+	int			k = CHUNK_OF(pos);
+
+	if (k + 5 > XSUM_TOP_MAX)
+		return xsum_add_prod3_any(a, x, y, z);
+	if (!a->used || k < a->lo || k + 5 > a->lo + a->n - 2 || a->budget < 1)
+	{
+		int			r = MakeRoom(a, k, k + 5);
+
+		if (r)
+			return r;
+	}
+	a->budget--;
+	xsum_add_wide3(a->c + (k - a->lo), w0, w1, w2, pos & 31);
 	return 0;
 }
 

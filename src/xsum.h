@@ -117,7 +117,7 @@ extern XSUM_API void xsum_copy(XSum *dst, int n, const XSum *src);
 XSUM_INLINE int xsum_add(XSum *a, double x);
 XSUM_INLINE int xsum_add_prod(XSum *a, double x, double y);
 XSUM_INLINE int xsum_add_square(XSum *a, double x);
-extern XSUM_API int	xsum_add_prod3(XSum *a, double x, double y, double z);
+XSUM_INLINE int xsum_add_prod3(XSum *a, double x, double y, double z);
 
 /*
  * The general paths of xsum_add and xsum_add_prod (any term, any window),
@@ -125,6 +125,17 @@ extern XSUM_API int	xsum_add_prod3(XSum *a, double x, double y, double z);
  */
 extern XSUM_API int	xsum_add_any(XSum *a, double x);
 extern XSUM_API int	xsum_add_prod_any(XSum *a, double x, double y);
+extern XSUM_API int	xsum_add_prod3_any(XSum *a, double x, double y, double z);
+
+/*
+ * The slow path of xsum_add_prod3's integer product: makes room for the
+ * 192-bit two's complement integer w2:w1:w0 times 2^(pos - XSUM_POS_BIAS)
+ * (six chunks from XSUM_CHUNK_OF(pos)) and adds it; near the top of the
+ * range it adds x * y * z with xsum_add_prod3_any instead.
+ */
+extern XSUM_API int xsum_add_wide3_any(XSum *a, uint64_t w0, uint64_t w1,
+									   uint64_t w2, int pos, double x,
+									   double y, double z);
 
 /*
  * The hot paths, inline because aggregates call them for every row.  A term
@@ -151,6 +162,26 @@ xsum_add_wide(int64_t *c, uint64_t lo, int64_t hi, int s)
 	c[2] += (int64_t) (h & 0xFFFFFFFF);
 	c[3] += (int64_t) (h >> 32);
 	c[4] += (hi >> 1) >> (63 - s);
+}
+
+/*
+ * Adds the 192-bit two's complement integer w2:w1:w0 times 2^s (0 <= s < 32,
+ * magnitude below 2^160) to chunks c[0 .. 5]: one update per chunk, each
+ * below 2^32 in magnitude, so it costs one unit of carry budget.
+ */
+XSUM_INLINE void
+xsum_add_wide3(int64_t *c, uint64_t w0, uint64_t w1, uint64_t w2, int s)
+{
+	uint64_t	u0 = w0 << s;
+	uint64_t	u1 = (w1 << s) | ((w0 >> 1) >> (63 - s));
+	uint64_t	u2 = (w2 << s) | ((w1 >> 1) >> (63 - s));
+
+	c[0] += (int64_t) (u0 & 0xFFFFFFFF);
+	c[1] += (int64_t) (u0 >> 32);
+	c[2] += (int64_t) (u1 & 0xFFFFFFFF);
+	c[3] += (int64_t) (u1 >> 32);
+	c[4] += (int64_t) (u2 & 0xFFFFFFFF);
+	c[5] += ((int64_t) u2) >> 32;
 }
 
 /*
@@ -287,6 +318,75 @@ xsum_add_square(XSum *a, double x)
 	lo = ll + (mid << 32);
 	return xsum_add_mantissa_product(a, lo, x1 * x1 + (mid >> 32) + (lo < ll),
 									 2 * ex - 2150 + XSUM_POS_BIAS, 0, x, x);
+}
+
+/*
+ * Adds x * y * z exactly.  Where the compiler has 128-bit integers, the
+ * product of the three 53-bit mantissas of normal factors is formed exactly
+ * in integer arithmetic (three multiplications, at most 159 bits) and added
+ * as one wide integer: six chunk updates, one unit of carry budget.  Zero and
+ * subnormal factors take xsum_add_prod3_any (four exact fma-split terms).
+ * Both add the same exact value, so the sum does not depend on the path.
+ */
+XSUM_INLINE int
+xsum_add_prod3(XSum *a, double x, double y, double z)
+{
+#if defined(__SIZEOF_INT128__)
+	__extension__ typedef unsigned __int128 u128;
+	const uint64_t frac = (((uint64_t) 1) << 52) - 1;
+	const uint64_t one = ((uint64_t) 1) << 52;
+	uint64_t	bx,
+				by,
+				bz,
+				w[3];
+	u128		p,
+				l,
+				h;
+	int			ex,
+				ey,
+				ez,
+				pos,
+				k;
+
+	memcpy(&bx, &x, sizeof(bx));
+	memcpy(&by, &y, sizeof(by));
+	memcpy(&bz, &z, sizeof(bz));
+	ex = (int) (bx >> 52) & 0x7FF;
+	ey = (int) (by >> 52) & 0x7FF;
+	ez = (int) (bz >> 52) & 0x7FF;
+	if (ex == 0 || ey == 0 || ez == 0)
+		return xsum_add_prod3_any(a, x, y, z);
+	p = (u128) ((bx & frac) | one) * ((by & frac) | one);
+	l = (u128) (uint64_t) p * ((bz & frac) | one);
+	h = (u128) (uint64_t) (p >> 64) * ((bz & frac) | one) + (l >> 64);
+	w[0] = (uint64_t) l;
+	w[1] = (uint64_t) h;
+	w[2] = (uint64_t) (h >> 64);
+	pos = ex + ey + ez - 3 * 1075 + XSUM_POS_BIAS;
+	if (w[0] == 0)
+	{
+		/* the low 64 bits are zero (short mantissas): place it higher */
+		w[0] = w[1];
+		w[1] = w[2];
+		w[2] = 0;
+		pos += 64;
+	}
+	if ((bx ^ by ^ bz) >> 63)
+	{
+		w[0] = ~w[0] + 1;
+		w[1] = ~w[1] + (w[0] == 0);
+		w[2] = ~w[2] + (w[0] == 0 && w[1] == 0);
+	}
+	k = XSUM_CHUNK_OF(pos) - a->lo;
+	if ((uint32_t) k >= (uint32_t) a->used ||
+		(uint32_t) (k + 3) >= (uint32_t) a->used || a->budget <= 0)
+		return xsum_add_wide3_any(a, w[0], w[1], w[2], pos, x, y, z);
+	a->budget--;
+	xsum_add_wide3(a->c + k, w[0], w[1], w[2], pos & 31);
+	return 0;
+#else
+	return xsum_add_prod3_any(a, x, y, z);
+#endif
 }
 
 /*
