@@ -174,9 +174,9 @@ MidRange(double x)
  * the row, so the sum does not depend on the plan; sign -1 subtracts them
  * (a row leaving a window frame).
  */
-static ExactSum *
-AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
-				 double c, double sign)
+static pg_noinline ExactSum *
+AddWeightedYieldAny(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
+					double c, double sign)
 {
 	double		q[3],
 				hi,
@@ -220,6 +220,55 @@ AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
 	return st;
 }
 
+/*
+ * Exponent field of a double whose magnitude is in [2^-300, 2^300): one
+ * unsigned compare tells the operands for which MidRange holds.
+ */
+static inline bool
+MidExponent(double x)
+{
+	uint64		bits;
+
+	memcpy(&bits, &x, sizeof(bits));
+	return (uint32) (((bits >> 52) & 0x7FF) - (1023 - 300)) < 600;
+}
+
+/*
+ * AddWeightedYield of a row whose operands are all in the middle of the
+ * double range and whose weight is not its cap (the usual row): the steps
+ * of AddWeightedYieldAny for that case, inline; any other row takes
+ * AddWeightedYieldAny.
+ */
+static pg_attribute_always_inline ExactSum *
+AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
+				 double c, double sign)
+{
+	double		q[3],
+				hi;
+
+	if (unlikely(w == c || !MidExponent(w) || !MidExponent(f) ||
+				 !MidExponent(c)))
+		return AddWeightedYieldAny(fcinfo, st, w, f, c, sign);
+	hi = w * f;
+	Quotient3(hi, fma(w, f, -hi), c, q);
+	st = es_add(fcinfo, st, IM_WFC, sign * q[0]);
+	st = es_add(fcinfo, st, IM_WFC, sign * q[1]);
+	return es_add(fcinfo, st, IM_WFC, sign * q[2]);
+}
+
+/* Rejects a row of index_multiple(cap, fundamental, weight) that is not valid. */
+static pg_noinline void
+CheckWeightedRow(double cap, double f, double w)
+{
+	CheckCapFundamental(cap, f);
+	ta_check_finite("index_multiple", "weight", w);
+	if (unlikely(w < 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("index_multiple: weight must not be negative, got %s",
+						float8out_internal(w))));
+}
+
 /* index_multiple(cap, fundamental, weight): Σw / Σ(w·f/c). */
 Datum
 index_multiple_accum_weighted(PG_FUNCTION_ARGS)
@@ -239,13 +288,8 @@ index_multiple_accum_weighted(PG_FUNCTION_ARGS)
 	cap = PG_GETARG_FLOAT8(1);
 	f = PG_GETARG_FLOAT8(2);
 	w = PG_GETARG_FLOAT8(3);
-	CheckCapFundamental(cap, f);
-	ta_check_finite("index_multiple", "weight", w);
-	if (unlikely(w < 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("index_multiple: weight must not be negative, got %s",
-						float8out_internal(w))));
+	if (unlikely(!ta_all_finite3(cap, f, w) || cap <= 0 || w < 0))
+		CheckWeightedRow(cap, f, w);
 	if (st == NULL)
 		st = es_create(ES_IMULT, ES_MODE_WEIGHT);
 	st = es_add(fcinfo, st, IM_W, w);
