@@ -212,19 +212,30 @@ CompareWeightsDesc(const void *x, const void *y)
 	return (a < b) - (a > b);
 }
 
-/* Rejects NaN, infinities and negative weights; returns w with -0 as 0. */
-static double
+/* Reports a weight that is NaN, infinite or negative (CheckWeight). */
+static pg_noinline void
+ReportBadWeight(FunctionCallInfo fcinfo, const char *dflt, const char *argname,
+				double w)
+{
+	if (isnan(w) || isinf(w))
+		ta_report_not_finite(ta_funcname(fcinfo, dflt), argname, w);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s: negative %s %s", ta_funcname(fcinfo, dflt),
+					argname, float8out_internal(w)),
+			 errhint("Concentration measures take holdings or market caps, which are not negative.")));
+}
+
+/*
+ * Rejects NaN, infinities and negative weights (one compare on the usual
+ * path: NaN fails both tests); returns w with -0 as 0.
+ */
+static inline double
 CheckWeight(FunctionCallInfo fcinfo, const char *dflt, const char *argname,
 			double w)
 {
-	if (unlikely(isnan(w) || isinf(w)))
-		ta_report_not_finite(ta_funcname(fcinfo, dflt), argname, w);
-	if (unlikely(w < 0))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: negative %s %s", ta_funcname(fcinfo, dflt),
-						argname, float8out_internal(w)),
-				 errhint("Concentration measures take holdings or market caps, which are not negative.")));
+	if (unlikely(!(w >= 0 && w <= DBL_MAX)))
+		ReportBadWeight(fcinfo, dflt, argname, w);
 	return w + 0.0;
 }
 

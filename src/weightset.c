@@ -308,7 +308,7 @@ ws_check_values(FunctionCallInfo fcinfo, WeightSet *st, const char *fname)
 
 /* The validated state in argument argno (see weightset.h). */
 WeightSet *
-ws_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
+ws_getarg_slow(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
 {
 	WeightSet  *st;
 
@@ -638,7 +638,8 @@ ws_contrib_add(FunctionCallInfo fcinfo, WeightSet *st, double w, double r)
 WeightSet *
 ws_top_add(FunctionCallInfo fcinfo, WeightSet *st, double w)
 {
-	ws_check_count(fcinfo, st->count, "top_share");
+	if (unlikely(st->count == PG_INT64_MAX))
+		ws_check_count(fcinfo, st->count, "top_share");
 	st = TotalAdd(fcinfo, st, w, "top_share");
 	st = HeapOffer(st, w);
 	st->count++;
@@ -870,9 +871,11 @@ ws_check_summary(FunctionCallInfo fcinfo, int argno, int kind,
  * outside one, a copy without spare room, since that value may be stored.
  */
 Datum
-ws_return(FunctionCallInfo fcinfo, WeightSet *st)
+ws_return_slow(FunctionCallInfo fcinfo, WeightSet *st)
 {
-	if (st->capacity > st->nvals && !AggCheckCallContext(fcinfo, NULL))
+	if (es_in_aggregate(fcinfo))
+		es_remember(fcinfo, st);
+	else if (st->capacity > st->nvals)
 		st = Resize(st, st->nvals,
 					ws_has_total(st->kind) ? ws_total(st)->n : 0);
 	PG_RETURN_POINTER(st);

@@ -121,13 +121,34 @@ ws_values(WeightSet *st)
 	return (double *) p;
 }
 
+/* The slow path of ws_getarg: every state it did not hand back itself. */
+extern WeightSet *ws_getarg_slow(FunctionCallInfo fcinfo, int argno, int kind,
+								 const char *fname);
+
 /*
  * The state in argument argno, or NULL when the argument is NULL.  Inside
  * an aggregate the running state is checked in O(1) (header and sizes) and
  * updated in place; elsewhere it is copied and checked entry by entry.
+ *
+ * A transition function's own states come back on every row: like
+ * es_getarg, a state this transition function returned inside an aggregate
+ * (ws_return remembers them in fn_extra) is recognised by its address, with
+ * a pointer compare on the usual path.  Transition functions that use
+ * ws_getarg with a kind own their fn_extra.
  */
-extern WeightSet *ws_getarg(FunctionCallInfo fcinfo, int argno, int kind,
-							const char *fname);
+static inline WeightSet *
+ws_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *fname)
+{
+	EsSeen	   *seen = (EsSeen *) fcinfo->flinfo->fn_extra;
+	WeightSet  *st;
+
+	if (PG_ARGISNULL(argno))
+		return NULL;
+	st = (WeightSet *) PG_GETARG_POINTER(argno);
+	if (likely(kind != 0 && seen != NULL && es_seen(seen, st)))
+		return st;
+	return ws_getarg_slow(fcinfo, argno, kind, fname);
+}
 
 /*
  * Checks every entry and the totals of a state against the invariants of
@@ -142,11 +163,23 @@ extern void ws_check_values(FunctionCallInfo fcinfo, WeightSet *st,
 extern void ws_check_count(FunctionCallInfo fcinfo, int64 count,
 						   const char *fname);
 
+/* The slow path of ws_return. */
+extern Datum ws_return_slow(FunctionCallInfo fcinfo, WeightSet *st);
+
 /*
- * Returns a state from a state function: as is inside an aggregate, without
- * its spare room outside one (the value may be stored).
+ * Returns a state from a state function: as is inside an aggregate (and
+ * remembered, see ws_getarg), without its spare room outside one (the value
+ * may be stored).
  */
-extern Datum ws_return(FunctionCallInfo fcinfo, WeightSet *st);
+static inline Datum
+ws_return(FunctionCallInfo fcinfo, WeightSet *st)
+{
+	EsSeen	   *seen = (EsSeen *) fcinfo->flinfo->fn_extra;
+
+	if (likely(seen != NULL && seen->last == (const void *) st))
+		PG_RETURN_POINTER(st);
+	return ws_return_slow(fcinfo, st);
+}
 
 /* A new empty state in CurrentMemoryContext. */
 extern WeightSet *ws_create(int kind, double param);
