@@ -137,7 +137,7 @@ index_multiple_accum(PG_FUNCTION_ARGS)
  * nothing underflows), so the three together carry the quotient to about
  * 150 bits.  The operands must keep every step well inside the normal range.
  */
-static void
+static pg_attribute_always_inline void
 Quotient3(double hi, double lo, double c, double q[3])
 {
 	double		r,
@@ -251,9 +251,7 @@ AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
 		return AddWeightedYieldAny(fcinfo, st, w, f, c, sign);
 	hi = w * f;
 	Quotient3(hi, fma(w, f, -hi), c, q);
-	st = es_add(fcinfo, st, IM_WFC, sign * q[0]);
-	st = es_add(fcinfo, st, IM_WFC, sign * q[1]);
-	return es_add(fcinfo, st, IM_WFC, sign * q[2]);
+	return es_add3(fcinfo, st, IM_WFC, sign * q[0], sign * q[1], sign * q[2]);
 }
 
 /* Rejects a row of index_multiple(cap, fundamental, weight) that is not valid. */
