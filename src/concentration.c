@@ -651,22 +651,16 @@ typedef struct SplitTotal
 } SplitTotal;
 
 /*
- * The exact total of one side (col 0: portfolio, 1: benchmark) of the
- * pairs, split into pieces; false when it is zero.  Each piece takes the
- * top bits of what is left (the rest shrinks by 2^52 or more), and every
- * value here is a multiple of 2^-1074, so the pieces end exactly.
+ * An exact sum t split into pieces (consumed: t ends at zero); false when it
+ * is zero.  Each piece takes the top bits of what is left (the rest shrinks
+ * by 2^52 or more), and every value here is a multiple of 2^-1074, so the
+ * pieces end exactly.
  */
 static bool
-SplitSide(const double *v, int nvals, int col, SplitTotal *sp)
+SplitSum(XSum *t, SplitTotal *sp)
 {
-	XSum	   *t = es_acc_new();
 	XSum	   *scale = es_acc_new();
 
-	for (int i = 0; i < nvals; i++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		t = es_acc_add(t, v[2 * i + col], "active_share");
-	}
 	scale = es_acc_add(scale, 0x1p64, "active_share");
 	sp->n = 0;
 	while (xsum_sign(t) != 0)
@@ -693,6 +687,34 @@ SplitSide(const double *v, int nvals, int col, SplitTotal *sp)
 	pfree(t);
 	pfree(scale);
 	return sp->n > 0;
+}
+
+/*
+ * The exact total of one side (col 0: portfolio, 1: benchmark) of the
+ * pairs, split into pieces (SplitSum); false when it is zero.
+ */
+static bool
+SplitSide(const double *v, int nvals, int col, SplitTotal *sp)
+{
+	XSum	   *t = es_acc_new();
+
+	for (int i = 0; i < nvals; i++)
+	{
+		CHECK_FOR_INTERRUPTS();
+		t = es_acc_add(t, v[2 * i + col], "active_share");
+	}
+	return SplitSum(t, sp);
+}
+
+/* a += 2 * X * T exactly, for split sums X and T. */
+static XSum *
+AddTwiceProduct(XSum *a, double sign, const SplitTotal *x, const SplitTotal *t)
+{
+	for (int j = 0; j < x->n; j++)
+		for (int k = 0; k < t->n; k++)
+			a = es_acc_add_prod3(a, sign * x->m[j], t->m[k],
+								 2 * x->s[j] * t->s[k], "active_share");
+	return a;
 }
 
 /* Adds sign * x * T exactly, for a split total T. */
@@ -746,9 +768,13 @@ SignOfTerm(double p, double b, const SplitTotal *P, const SplitTotal *B,
 /*
  * active_share: ½ Σ |p/P − b/B|, computed as Σ |p·B − b·P| / (2·P·B) with
  * the totals P and B exact (split into doubles) and the sign of every term
- * decided exactly: numerator and denominator are exact sums of products,
- * so the result is within one ulp of the exact value (xsum_ratio), even for
- * totals beyond the double range, and depends only on the multiset of pairs.
+ * decided exactly.  The terms p·B − b·P add up to P·B − B·P = 0, so the sum
+ * of their magnitudes is twice the sum of the positive ones,
+ * 2·(B·Σp − P·Σb) over the pairs whose term is positive: two exact sums of
+ * the weights, multiplied by the totals once.  Numerator and denominator
+ * are exact, so the result is within one ulp of the exact value
+ * (xsum_ratio), even for totals beyond the double range, and depends only
+ * on the multiset of pairs.
  */
 Datum
 active_share_final(PG_FUNCTION_ARGS)
@@ -757,6 +783,10 @@ active_share_final(PG_FUNCTION_ARGS)
 	double	   *v;
 	SplitTotal *P;
 	SplitTotal *B;
+	SplitTotal *SP;
+	SplitTotal *SB;
+	XSum	   *sp;
+	XSum	   *sb;
 	XSum	   *num;
 	XSum	   *den;
 	XSum	   *tmp;
@@ -771,21 +801,28 @@ active_share_final(PG_FUNCTION_ARGS)
 	if (!SplitSide(v, st->nvals, 0, P) || !SplitSide(v, st->nvals, 1, B))
 		PG_RETURN_NULL();
 
-	num = es_acc_new();
+	/* Σp and Σb over the pairs whose term p·B − b·P is positive */
+	sp = es_acc_new();
+	sb = es_acc_new();
 	tmp = es_acc_new();
 	for (int i = 0; i < st->nvals; i++)
 	{
 		double		p = v[2 * i];
 		double		b = v[2 * i + 1];
-		int			sign;
 
 		CHECK_FOR_INTERRUPTS();
-		sign = SignOfTerm(p, b, P, B, &tmp);
-		if (sign == 0)
+		if (SignOfTerm(p, b, P, B, &tmp) <= 0)
 			continue;
-		num = AddTimesTotal(num, sign * p, B, "active_share");
-		num = AddTimesTotal(num, -sign * b, P, "active_share");
+		sp = es_acc_add(sp, p, "active_share");
+		sb = es_acc_add(sb, b, "active_share");
 	}
+	SP = palloc(sizeof(SplitTotal));
+	SB = palloc(sizeof(SplitTotal));
+	num = es_acc_new();
+	if (SplitSum(sp, SP))
+		num = AddTwiceProduct(num, 1, SP, B);
+	if (SplitSum(sb, SB))
+		num = AddTwiceProduct(num, -1, SB, P);
 	den = es_acc_new();
 	for (int j = 0; j < P->n; j++)
 		for (int k = 0; k < B->n; k++)
