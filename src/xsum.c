@@ -28,10 +28,15 @@
  * kept aside (subnormals are normalised), so nothing overflows or
  * underflows.  For x * y, p = a * b and err = fma(a, b, -p) are exact,
  * p * 2^52 and err * 2^104 are integers, and P * 2^52 + E (107 bits) is
- * added as one wide integer: five chunk updates, one unit of budget.  For
- * x * y * z, p * c and err * c are split by fma again into four exact terms
- * (four units); products of tiny numbers have their terms stripped of
- * trailing zero bits so that even 2^-1074 cubed stays within XSUM_IDX_MIN.
+ * added as one wide integer: five chunk updates, one unit of budget (the
+ * inline paths in xsum.h form the same integer from the mantissas directly).
+ * For x * y * z of normal factors, xsum.h multiplies the three 53-bit
+ * mantissas in 128-bit integer arithmetic and adds the product (at most 159
+ * bits) as one integer: six chunk updates, one unit.  Otherwise (subnormal
+ * factors, or compilers without 128-bit integers) p * c and err * c are
+ * split by fma again into four exact terms (four units); products of tiny
+ * numbers have their terms stripped of trailing zero bits so that even
+ * 2^-1074 cubed stays within XSUM_IDX_MIN.
  *
  * Rounding and ratios work on the sign and magnitude of a normalised local
  * copy, never on the accumulator itself.  A ratio reads each sum as a
