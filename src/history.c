@@ -39,6 +39,7 @@
 #include "exactsum.h"
 
 #include "miscadmin.h"
+#include "nodes/parsenodes.h"
 #include "nodes/plannodes.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
