@@ -827,7 +827,8 @@ ws_compact(WeightSet *st)
 	SET_VARSIZE(cs, size);
 	cs->capacity = ns->nvals;
 	xsum_compact(ws_total(cs), fit, ws_total(ns));
-	memcpy(ws_values(cs), ws_values(ns), (Size) ns->nvals * sizeof(double));
+	memcpy(ws_values(cs), ws_values(ns),
+		   (Size) ns->nvals * ws_width(ns->kind) * sizeof(double));
 	pfree(ns);
 	return cs;
 }
@@ -837,6 +838,8 @@ static const char *const ws_summary_names[WS_NKINDS] = {
 	[WS_TOP] = "top_share_summary",
 	[WS_ABOVE] = "share_above_summary",
 	[WS_ACTIVE] = "active_share_summary",
+	[WS_CONTRIB] = "top_contribution_summary",
+	[WS_MATCH] = "names_to_match_summary",
 };
 
 /*
