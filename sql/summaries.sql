@@ -22,12 +22,13 @@ SELECT month, sector, name,
        10 + 1000 * u3 AS cap, (u1 - 0.1) * 80 AS earn,
        (u2 - 0.5) * 0.2 AS r, (u3 - 0.5) * 0.15 AS b, (u1 - 0.5) * 0.1 AS mk,
        CASE WHEN name % 3 = 0 THEN NULL ELSE u2 END AS pw,
-       CASE WHEN name % 5 = 0 THEN NULL ELSE u3 END AS bw
+       CASE WHEN name % 5 = 0 THEN NULL ELSE u3 END AS bw,
+       CASE WHEN name % 11 = 0 THEN NULL ELSE (u3 - 0.5) * 0.1 END AS rn
 FROM (SELECT m AS month, s AS sector, k AS name,
              det_random() AS u1, det_random() AS u2, det_random() AS u3
       FROM generate_series(1, 24) m, generate_series(1, 6) s, generate_series(1, 40) k) AS g
 UNION ALL
-SELECT 25, 1, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL;
+SELECT 25, 1, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL;
 
 -- every figure directly from the rows, and the same figures read from a
 -- summary: one column each, in one order
@@ -40,7 +41,11 @@ SELECT %s, ROW(hhi(w), effective_n(w), hhi(ls, 'gross'), dts(w, dur, oas), weigh
        volatility(r), volatility(r, 12), tracking_error(r, b), tracking_error(r, b, 12),
        beta(r, mk), correlation(r, b), annualized_return(r, 12),
        top_share(w, 10), top_share(w, 3), share_above(w, 0.02), count_above(w, 0.02),
-       share_above(w, 0.05), count_above(w, 0.05), active_share(pw, bw))::text
+       share_above(w, 0.05), count_above(w, 0.05), active_share(pw, bw),
+       top_contribution(w, r, 10), top_contribution(w, r, 3), names_to_match(w, 1), names_to_match(w, 5),
+       share_above(w, 0.02, true), count_above(w, 0.02, true), count_above(w, 0.02),
+       share_above(w, 0.05, true), count_above(w, 0.05, true), count_above(w, 0.0, true),
+       compound_return(rn, 500))::text
 FROM sm_rows GROUP BY 1$q$, grp);
 END
 $$;
@@ -55,7 +60,9 @@ SELECT month, sector,
        tracking_error_summary(r, b) AS te_s, tracking_error_summary(r, b, 12) AS tea_s,
        beta_summary(r, mk) AS beta_s, correlation_summary(r, b) AS corr_s,
        annualized_return_summary(r, 12) AS ann_s, top_share_summary(w, 10) AS top_s,
-       share_above_summary(w, 0.02) AS above_s, active_share_summary(pw, bw) AS act_s
+       share_above_summary(w, 0.02) AS above_s, active_share_summary(pw, bw) AS act_s,
+       top_contribution_summary(w, r, 10) AS tc_s, names_to_match_summary(w, 1) AS ntm_s,
+       share_above_summary(w, 0.02, true) AS abovei_s, compound_return_summary(rn, 500) AS crm_s
 FROM sm_rows GROUP BY month, sector;
 
 -- the figures read from one (rolled-up) summary row
@@ -65,7 +72,12 @@ SELECT ROW(hhi(s.hhi_s), effective_n(s.hhi_s), hhi(s.hhig_s), dts(s.dts_s), weig
            volatility(s.vol_s), volatility(s.vola_s), tracking_error(s.te_s), tracking_error(s.tea_s),
            beta(s.beta_s), correlation(s.corr_s), annualized_return(s.ann_s),
            top_share(s.top_s), top_share(s.top_s, 3), share_above(s.above_s), count_above(s.above_s),
-           share_above(s.above_s, 0.05), count_above(s.above_s, 0.05), active_share(s.act_s))::text
+           share_above(s.above_s, 0.05), count_above(s.above_s, 0.05), active_share(s.act_s),
+           top_contribution(s.tc_s), top_contribution(s.tc_s, 3), names_to_match(s.ntm_s),
+           names_to_match(s.ntm_s, 5), share_above(s.abovei_s), count_above(s.abovei_s),
+           count_above(s.abovei_s, 0.02), share_above(s.above_s, 0.05, true),
+           count_above(s.abovei_s, 0.05, true), count_above(s.above_s, 0.0, true),
+           compound_return(s.crm_s))::text
 $$;
 
 -- summaries rolled up by a grouping (in the order of an ORDER BY inside rollup)
@@ -79,7 +91,8 @@ SELECT k, sm_read(ROW(NULL, NULL,
        rollup(cr_s ORDER BY %2$s), rollup(vol_s ORDER BY %2$s), rollup(vola_s ORDER BY %2$s),
        rollup(te_s ORDER BY %2$s), rollup(tea_s ORDER BY %2$s), rollup(beta_s ORDER BY %2$s),
        rollup(corr_s ORDER BY %2$s), rollup(ann_s ORDER BY %2$s), rollup(top_s ORDER BY %2$s),
-       rollup(above_s ORDER BY %2$s), rollup(act_s ORDER BY %2$s))::sm_summ)
+       rollup(above_s ORDER BY %2$s), rollup(act_s ORDER BY %2$s), rollup(tc_s ORDER BY %2$s),
+       rollup(ntm_s ORDER BY %2$s), rollup(abovei_s ORDER BY %2$s), rollup(crm_s ORDER BY %2$s))::sm_summ)
 FROM (SELECT %1$s AS k, * FROM sm_summ) AS s GROUP BY k$q$, grp, ord);
 END
 $$;
@@ -109,7 +122,8 @@ SELECT month, 0 AS sector,
        rollup(pe_s) AS pe_s, rollup(pe_ew_s) AS pe_ew_s, rollup(cr_s) AS cr_s, rollup(vol_s) AS vol_s,
        rollup(vola_s) AS vola_s, rollup(te_s) AS te_s, rollup(tea_s) AS tea_s, rollup(beta_s) AS beta_s,
        rollup(corr_s) AS corr_s, rollup(ann_s) AS ann_s, rollup(top_s) AS top_s,
-       rollup(above_s) AS above_s, rollup(act_s) AS act_s
+       rollup(above_s) AS above_s, rollup(act_s) AS act_s, rollup(tc_s) AS tc_s, rollup(ntm_s) AS ntm_s,
+       rollup(abovei_s) AS abovei_s, rollup(crm_s) AS crm_s
 FROM sm_summ GROUP BY month;
 SELECT count(*) AS quarters, count(*) FILTER (WHERE d.figures = r.figures) AS identical
 FROM sm_direct('(month - 1) / 3') AS d
@@ -117,7 +131,8 @@ JOIN (SELECT (month - 1) / 3 AS k,
              sm_read(ROW(NULL, NULL, rollup(hhi_s), rollup(hhig_s), rollup(dts_s), rollup(wm_s), rollup(pe_s),
                          rollup(pe_ew_s), rollup(cr_s), rollup(vol_s), rollup(vola_s), rollup(te_s),
                          rollup(tea_s), rollup(beta_s), rollup(corr_s), rollup(ann_s), rollup(top_s),
-                         rollup(above_s), rollup(act_s))::sm_summ) AS figures
+                         rollup(above_s), rollup(act_s), rollup(tc_s), rollup(ntm_s), rollup(abovei_s),
+                         rollup(crm_s))::sm_summ) AS figures
       FROM sm_month GROUP BY 1) AS r USING (k);
 
 -- window frames over the monthly summaries: a rolling 12 months (moving
@@ -134,7 +149,8 @@ WITH w AS (
                rollup(pe_s) OVER f, rollup(pe_ew_s) OVER f, rollup(cr_s) OVER f, rollup(vol_s) OVER f,
                rollup(vola_s) OVER f, rollup(te_s) OVER f, rollup(tea_s) OVER f, rollup(beta_s) OVER f,
                rollup(corr_s) OVER f, rollup(ann_s) OVER f, rollup(top_s) OVER f,
-               rollup(above_s) OVER f, rollup(act_s) OVER f)::sm_summ) AS figures
+               rollup(above_s) OVER f, rollup(act_s) OVER f, rollup(tc_s) OVER f, rollup(ntm_s) OVER f,
+               rollup(abovei_s) OVER f, rollup(crm_s) OVER f)::sm_summ) AS figures
     FROM sm_month WINDOW f AS (ORDER BY month %s)
 )
 SELECT count(*), count(*) FILTER (WHERE w.figures = d.figures)
@@ -143,7 +159,11 @@ FROM w, LATERAL (SELECT ROW(hhi(w), effective_n(w), hhi(ls, 'gross'), dts(w, dur
        volatility(r), volatility(r, 12), tracking_error(r, b), tracking_error(r, b, 12),
        beta(r, mk), correlation(r, b), annualized_return(r, 12),
        top_share(w, 10), top_share(w, 3), share_above(w, 0.02), count_above(w, 0.02),
-       share_above(w, 0.05), count_above(w, 0.05), active_share(pw, bw))::text AS figures
+       share_above(w, 0.05), count_above(w, 0.05), active_share(pw, bw),
+       top_contribution(w, r, 10), top_contribution(w, r, 3), names_to_match(w, 1), names_to_match(w, 5),
+       share_above(w, 0.02, true), count_above(w, 0.02, true), count_above(w, 0.02),
+       share_above(w, 0.05, true), count_above(w, 0.05, true), count_above(w, 0.0, true),
+       compound_return(rn, 500))::text AS figures
        FROM sm_rows AS r WHERE r.month BETWEEN w.first AND w.last) AS d$q$, frame);
 END
 $$;
@@ -259,9 +279,113 @@ SELECT hhi(_exactsum_rollup_inv(rollup(hhi_s), (SELECT hhi_s FROM sm_summ WHERE 
        = (SELECT hhi(w) FROM sm_rows WHERE month = 1 AND sector > 1) AS subtracted
 FROM sm_summ WHERE month = 1;
 
+-- The market-history summaries
+-- compound_return_summary(r, min_periods) is moving too, and min_periods
+-- counts the non-NULL returns of all the rows rolled up: a (month, sector)
+-- summary holds 37 of them and a month 222, both fewer than 500; a quarter
+-- holds 666
+SELECT count(*) AS rows, count(*) FILTER (WHERE same_bits(a, b) OR (a IS NULL AND b IS NULL)) AS identical,
+       count(*) FILTER (WHERE a IS NULL) AS nulls
+FROM (SELECT compound_return(compound_return_summary(rn, 5) OVER f) AS a, compound_return(rn, 5) OVER f AS b
+      FROM sm_rows WHERE month = 2 WINDOW f AS (ORDER BY sector, name ROWS 6 PRECEDING)) AS s;
+SELECT count(*) FILTER (WHERE compound_return(crm_s) IS NULL) AS summaries_null, count(*) AS summaries
+FROM sm_summ WHERE month <= 24;
+SELECT (month - 1) / 3 AS quarter, compound_return(rollup(crm_s)) IS NOT NULL AS answered,
+       same_bits(compound_return(rollup(crm_s)), compound_return(rollup(cr_s) FILTER (WHERE false))) AS unused
+FROM sm_summ WHERE month IN (1, 2, 3) GROUP BY 1;
+-- summaries of another min_periods merge (the sums are exact) and the
+-- accessor refuses them as compound_return(r, min_periods) refuses such rows
+SELECT expect_error($$SELECT compound_return(rollup(s)) FROM (SELECT crm_s FROM sm_summ UNION ALL SELECT compound_return_summary(rn, 6) FROM sm_rows) AS u(s)$$);
+SELECT expect_error($$SELECT rollup(s) FROM (SELECT crm_s FROM sm_summ UNION ALL SELECT cr_s FROM sm_summ) AS u(s)$$);
+SELECT expect_error($$SELECT compound_return_summary(rn, 0) FROM sm_rows$$);
+-- compound_return(summary) reads both kinds; others refuse them by name
+SELECT expect_error($$SELECT volatility(crm_s) FROM sm_summ LIMIT 1$$);
+SELECT expect_error($$SELECT compound_return(hhi_s) FROM sm_summ LIMIT 1$$);
+SELECT expect_error($$SELECT top_share(tc_s) FROM sm_summ LIMIT 1$$);
+SELECT expect_error($$SELECT top_contribution(ntm_s) FROM sm_summ LIMIT 1$$);
+SELECT expect_error($$SELECT names_to_match(top_s) FROM sm_summ LIMIT 1$$);
+SELECT expect_error($$SELECT share_above(ntm_s, 0.1, true) FROM sm_summ LIMIT 1$$);
+
+-- top_contribution(summary, m): m up to the n it keeps; ties in weight
+-- are ordered by return, so the top m of the summary is that of the rows
+SELECT expect_error($$SELECT top_contribution(tc_s, 11) FROM sm_summ LIMIT 1$$);
+SELECT expect_error($$SELECT top_contribution(rollup(tc_s), 0) FROM sm_summ$$);
+SELECT expect_error($$SELECT rollup(s) FROM (SELECT tc_s FROM sm_summ UNION ALL SELECT top_contribution_summary(w, r, 5) FROM sm_rows) AS u(s)$$);
+CREATE TABLE sm_ties (part int, w float8, r float8);
+INSERT INTO sm_ties VALUES (1, 1, 0.1), (2, 1, 0.3), (3, 1, 0.2), (1, 0.5, 1), (2, 1, -0.4), (3, 2, NULL), (1, NULL, 5);
+SELECT m, top_contribution(w, r, m) AS direct,
+       (SELECT top_contribution(rollup(s), m) FROM (SELECT top_contribution_summary(w, r, 4) AS s FROM sm_ties GROUP BY part) AS p) AS rolled
+FROM sm_ties, generate_series(1, 4) AS m GROUP BY m ORDER BY m;
+SELECT top_contribution_summary(w, r, 2) AS tc FROM sm_ties;
+-- names_to_match(summary, n): the summary keeps every weight, so any n
+SELECT n, names_to_match(w, n) AS direct,
+       (SELECT names_to_match(rollup(s), n) FROM (SELECT names_to_match_summary(w, 1) AS s FROM sm_rows WHERE month = 3 GROUP BY sector) AS p) AS rolled
+FROM sm_rows, (VALUES (1), (2), (10), (38), (300)) AS v(n) WHERE month = 3 GROUP BY n ORDER BY n;
+SELECT expect_error($$SELECT names_to_match(ntm_s, 0) FROM sm_summ LIMIT 1$$);
+SELECT names_to_match_summary(w, 2) AS ntm FROM (VALUES (3.0::float8), (1), (NULL), (1), (0.5)) AS v(w);
+
+-- share_above summaries at a threshold a share meets exactly: 1/4 of 4.
+-- A strict summary at t answers "above t'" for t' >= t and "at or above
+-- t'" for t' > t; an inclusive one also "at or above t"; "at or above 0"
+-- is every name, which any summary answers; every other question is an error
+CREATE TABLE sm_at (part int, w float8);
+INSERT INTO sm_at VALUES (1, 1), (2, 1), (1, 2), (2, 0), (1, NULL);
+CREATE TABLE sm_at_s AS
+SELECT incl, rollup(s) AS s
+FROM (SELECT incl, share_above_summary(w, 0.25, incl) AS s FROM sm_at, (VALUES (false), (true)) AS v(incl) GROUP BY incl, part) AS p
+GROUP BY incl;
+CREATE FUNCTION sm_at_answer(incl bool, t float8, q bool) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    a text;
+BEGIN
+    SELECT format('%s %s', count_above(s, t, q), share_above(s, t, q)) INTO a FROM sm_at_s WHERE sm_at_s.incl = sm_at_answer.incl;
+    RETURN a;
+EXCEPTION WHEN invalid_parameter_value THEN
+    RETURN 'refused';
+END
+$$;
+SELECT CASE WHEN v.incl THEN 'inclusive' ELSE 'strict' END AS summary, t, q AS asked_inclusive,
+       sm_at_answer(v.incl, t, q) AS answer,
+       (SELECT format('%s %s', count_above(w, t, q), share_above(w, t, q)) FROM sm_at) AS direct
+FROM (VALUES (false), (true)) AS v(incl),
+     (VALUES (0.0::float8), (0.2), (0.25), (0.25000000000000006), (0.5)) AS x(t), (VALUES (false), (true)) AS y(q)
+ORDER BY v.incl, t, q;
+SELECT count_above(s) AS own, share_above(s) AS own_share FROM sm_at_s ORDER BY incl;
+SELECT expect_error($$SELECT count_above(s, 0.2, true) FROM sm_at_s WHERE NOT incl$$);
+SELECT expect_error($$SELECT count_above(s, 0.25, true) FROM sm_at_s WHERE NOT incl$$);
+SELECT expect_error($$SELECT share_above(s, 'NaN', true) FROM sm_at_s WHERE incl$$);
+SELECT expect_error($$SELECT share_above(s, 1, true) FROM sm_at_s WHERE incl$$);
+SELECT expect_error($$SELECT rollup(s) FROM sm_at_s$$);
+SELECT expect_error($$SELECT share_above_summary(w, 0.25, NULL) FROM sm_at$$);
+SELECT s FROM sm_at_s ORDER BY incl;
+
+-- text forms compact and round-tripping, the same size in memory (made
+-- afresh: a stored row of many summaries is compressed)
+SELECT count(*) AS summaries,
+       count(*) FILTER (WHERE tc::text::weightset::text = tc::text AND pg_column_size(tc::text::weightset) = pg_column_size(tc)
+                          AND ntm::text::weightset::text = ntm::text AND pg_column_size(ntm::text::weightset) = pg_column_size(ntm)
+                          AND abi::text::weightset::text = abi::text AND pg_column_size(abi::text::weightset) = pg_column_size(abi)
+                          AND crm::text::exactsum::text = crm::text AND pg_column_size(crm::text::exactsum) = pg_column_size(crm)) AS same,
+       count(*) FILTER (WHERE same_bits(top_contribution(tc::text::weightset, 3), top_contribution(tc, 3))
+                          AND names_to_match(ntm::text::weightset, 4) IS NOT DISTINCT FROM names_to_match(ntm, 4)) AS read_same
+FROM (SELECT top_contribution_summary(w, r, 10) AS tc, names_to_match_summary(w, 1) AS ntm,
+             share_above_summary(w, 0.02, true) AS abi, compound_return_summary(rn, 500) AS crm
+      FROM sm_rows WHERE month <= 24 GROUP BY month, sector) AS s;
+SELECT crm_s FROM sm_summ WHERE month = 1 AND sector = 1;
+
+-- forged summaries fail: a negative weight, fewer pairs than rows and n,
+-- a weight that is not finite, min_periods that differ between rows or are 0
+SELECT expect_error($$SELECT top_contribution('1;contrib;2;2;1.0.1.00000003;3:1,-1:0'::weightset)$$);
+SELECT expect_error($$SELECT top_contribution('1;contrib;2;3;1.0.1.00000003;1:1'::weightset, 1)$$);
+SELECT expect_error($$SELECT names_to_match('1;match;1;3,-1'::weightset)$$);
+SELECT expect_error($$SELECT rollup(s) FROM (VALUES ('1;match;1;3,Infinity'::weightset)) AS v(s)$$);
+SELECT expect_error($$SELECT compound_return('1;compoundmin;log;2;0;0;1.0.1.00000004;1.0.1.00000009'::exactsum)$$);
+SELECT expect_error($$SELECT rollup(s) FROM (VALUES ('1;compoundmin;log;2;0;0;0;0'::exactsum)) AS v(s)$$);
+
 DROP FUNCTION sm_windows(text);
 DROP FUNCTION sm_compare(text, text);
 DROP FUNCTION sm_rolled(text, text);
 DROP FUNCTION sm_read(sm_summ);
 DROP FUNCTION sm_direct(text);
-DROP TABLE sm_month, sm_summ, sm_rows;
+DROP FUNCTION sm_at_answer(bool, float8, bool);
+DROP TABLE sm_month, sm_summ, sm_rows, sm_ties, sm_at, sm_at_s;

@@ -471,16 +471,15 @@ IsAbove(double w, double td, const XSum *total, double threshold,
 
 /*
  * The share and the number of names whose share is strictly above the
- * threshold (the state's own, or a higher one: the weights a state drops
- * are at or below its cut, so below any higher threshold too), or at or
- * above it for an inclusive state; false when there are no rows or the
- * total is zero.  The weights dropped have shares below the threshold,
- * except zero weights, whose share 0 is "at or above" a threshold of 0:
- * with inclusive and threshold 0 every name counts.
+ * threshold, or at or above it with inclusive (the state's own threshold,
+ * or one its summary can answer: AboveSummary); false when there are no
+ * rows or the total is zero.  The weights dropped have shares below the
+ * threshold, except zero weights, whose share 0 is "at or above" a
+ * threshold of 0: with inclusive and threshold 0 every name counts.
  */
 static bool
 ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, double threshold,
-			 const char *fname, double *share, int64 *count)
+			 bool inclusive, const char *fname, double *share, int64 *count)
 {
 	double	   *v = ws_values(st);
 	XSum	   *total = ws_total(st);
@@ -488,7 +487,6 @@ ComputeAbove(FunctionCallInfo fcinfo, WeightSet *st, double threshold,
 	XSum	   *tmp;
 	double		td;
 	int64		k = 0;
-	bool		inclusive = (st->flags & WS_FLAG_INCLUSIVE) != 0;
 
 	if (st->count == 0 || xsum_sign(total) == 0)
 		return false;
@@ -526,7 +524,9 @@ share_above_final(PG_FUNCTION_ARGS)
 	double		share;
 	int64		count;
 
-	if (st == NULL || !ComputeAbove(fcinfo, st, st->param, "share_above", &share, &count))
+	if (st == NULL || !ComputeAbove(fcinfo, st, st->param,
+									   (st->flags & WS_FLAG_INCLUSIVE) != 0,
+									   "share_above", &share, &count))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(share);
 }
@@ -539,30 +539,47 @@ count_above_final(PG_FUNCTION_ARGS)
 	double		share;
 	int64		count;
 
-	if (st == NULL || !ComputeAbove(fcinfo, st, st->param, "count_above", &share, &count))
+	if (st == NULL || !ComputeAbove(fcinfo, st, st->param,
+									   (st->flags & WS_FLAG_INCLUSIVE) != 0,
+									   "count_above", &share, &count))
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(count);
 }
 
 /*
- * The valid WS_ABOVE summary in argument 0 and the threshold to read it at
- * (argument 1, by default the summary's own): at or above the summary's,
- * since it dropped the names at or below its own.
+ * The valid WS_ABOVE summary in argument 0, and the threshold and
+ * inclusiveness to read it at: by default the summary's own; with a
+ * threshold argument, strictly above it (as share_above(weight, threshold)),
+ * or at or above it with a third argument true.
+ *
+ * A summary made at threshold t dropped only names whose share is at or
+ * below t, or below t when it is inclusive (share_above_summary(w, t,
+ * true)).  So it answers exactly "above t'" for every t' >= t, and "at or
+ * above t'" for t' > t, or t' >= t when it is inclusive; "at or above 0" is
+ * every name, which any summary answers from its row count.  Any other
+ * question is refused: the names it needs may be gone.
  */
 static WeightSet *
-AboveSummary(FunctionCallInfo fcinfo, const char *fname, double *threshold)
+AboveSummary(FunctionCallInfo fcinfo, const char *fname, double *threshold,
+			 bool *inclusive)
 {
 	WeightSet  *st;
 	double		t;
+	bool		incl = false;
+	bool		st_incl;
 
 	ws_check_summary(fcinfo, 0, WS_ABOVE, fname);
 	st = ws_getarg(fcinfo, 0, WS_ABOVE, fname);
+	st_incl = (st->flags & WS_FLAG_INCLUSIVE) != 0;
 	if (PG_NARGS() < 2)
 	{
 		*threshold = st->param;
+		*inclusive = st_incl;
 		return st;
 	}
 	t = PG_GETARG_FLOAT8(1);
+	if (PG_NARGS() > 2)
+		incl = PG_GETARG_BOOL(2);
 	ta_check_finite(fname, "threshold", t);
 	if (t < 0 || t >= 1)
 		ereport(ERROR,
@@ -570,41 +587,47 @@ AboveSummary(FunctionCallInfo fcinfo, const char *fname, double *threshold)
 				 errmsg("%s: threshold must be a share in [0, 1), got %s",
 						fname, float8out_internal(t)),
 				 errhint("The threshold is a fraction of the total: 3 %% is 0.03.")));
-	if (t < st->param)
+	if (!(incl && t == 0) &&
+		(t < st->param || (incl && t == st->param && !st_incl)))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s: the summary keeps only the names above %s and cannot answer for threshold %s",
-						fname, float8out_internal(st->param), float8out_internal(t)),
-				 errhint("Make the summary with share_above_summary(weight, %s) or a lower threshold.",
-						 float8out_internal(t))));
+				 errmsg("%s: the summary keeps only the names %s %s and cannot answer for the names %s %s",
+						fname, st_incl ? "at or above" : "above",
+						float8out_internal(st->param),
+						incl ? "at or above" : "above", float8out_internal(t)),
+				 errhint("Make the summary with share_above_summary(weight, %s%s) or a lower threshold.",
+						 float8out_internal(t), incl ? ", true" : "")));
 	*threshold = t + 0.0;
+	*inclusive = incl;
 	return st;
 }
 
-/* share_above(summary [, threshold]): total share of the names above. */
+/* share_above(summary [, threshold [, inclusive]]): total share of the names above. */
 Datum
 share_above_read(PG_FUNCTION_ARGS)
 {
 	double		threshold;
-	WeightSet  *st = AboveSummary(fcinfo, "share_above", &threshold);
+	bool		inclusive;
+	WeightSet  *st = AboveSummary(fcinfo, "share_above", &threshold, &inclusive);
 	double		share;
 	int64		count;
 
-	if (!ComputeAbove(fcinfo, st, threshold, "share_above", &share, &count))
+	if (!ComputeAbove(fcinfo, st, threshold, inclusive, "share_above", &share, &count))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(share);
 }
 
-/* count_above(summary [, threshold]): number of names above. */
+/* count_above(summary [, threshold [, inclusive]]): number of names above. */
 Datum
 count_above_read(PG_FUNCTION_ARGS)
 {
 	double		threshold;
-	WeightSet  *st = AboveSummary(fcinfo, "count_above", &threshold);
+	bool		inclusive;
+	WeightSet  *st = AboveSummary(fcinfo, "count_above", &threshold, &inclusive);
 	double		share;
 	int64		count;
 
-	if (!ComputeAbove(fcinfo, st, threshold, "count_above", &share, &count))
+	if (!ComputeAbove(fcinfo, st, threshold, inclusive, "count_above", &share, &count))
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(count);
 }
@@ -894,35 +917,104 @@ top_contribution_accum(PG_FUNCTION_ARGS)
 	return ws_return(fcinfo, ws_contrib_add(fcinfo, st, w, r + 0.0));
 }
 
-/*
- * top_contribution: Σw·r of the n largest weights over Σw·r of all, from
- * exact sums (any sign: a top that gained while the rest lost gives more
- * than 1); 1 with n names or fewer; NULL for a zero total.
- */
-Datum
-top_contribution_final(PG_FUNCTION_ARGS)
+/* Comparator of (weight, return) pairs, descending by weight, then return. */
+static int
+ComparePairsDesc(const void *a, const void *b)
 {
-	WeightSet  *st = ws_getarg(fcinfo, 0, WS_CONTRIB, "top_contribution");
+	const double *x = a;
+	const double *y = b;
+
+	CHECK_FOR_INTERRUPTS();
+	if (x[0] != y[0])
+		return x[0] > y[0] ? -1 : 1;
+	if (x[1] != y[1])
+		return x[1] > y[1] ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Σw·r of the m largest weights (m up to the n the state keeps) over Σw·r
+ * of all, from exact sums (any sign: a top that gained while the rest lost
+ * gives more than 1); 1 with m names or fewer; false for no rows or a zero
+ * total.  The state keeps the n largest pairs in the order of (weight,
+ * return), so the m largest of them are the m largest of all the rows.
+ */
+static bool
+TopContribution(FunctionCallInfo fcinfo, WeightSet *st, int64 m, double *r)
+{
 	XSum	   *top;
 	double	   *v;
-	double		r;
+	int64		k;
 
-	if (st == NULL || st->count == 0)
-		PG_RETURN_NULL();
+	if (st->count == 0)
+		return false;
 	ws_check_values(fcinfo, st, "top_contribution");
 	if (xsum_sign(ws_total(st)) == 0)
-		PG_RETURN_NULL();
-	if (st->count <= st->param)
-		PG_RETURN_FLOAT8(1.0);
-	top = es_acc_new();
+		return false;
+	if (st->count <= m)
+	{
+		*r = 1.0;
+		return true;
+	}
 	v = ws_values(st);
-	for (int i = 0; i < st->nvals; i++)
+	k = st->nvals;
+	if (m < k)
+	{
+		v = palloc((Size) k * 2 * sizeof(double));
+		memcpy(v, ws_values(st), (Size) k * 2 * sizeof(double));
+		qsort(v, k, 2 * sizeof(double), ComparePairsDesc);
+		k = m;
+	}
+	top = es_acc_new();
+	for (int64 i = 0; i < k; i++)
 	{
 		CHECK_FOR_INTERRUPTS();
 		top = es_acc_add_prod(top, v[2 * i], v[2 * i + 1], "top_contribution");
 	}
-	if (xsum_ratio(top, 1, ws_total(st), 1, &r) != XSUM_OK)
+	if (xsum_ratio(top, 1, ws_total(st), 1, r) != XSUM_OK)
 		ta_report_out_of_range("top_contribution");
+	return true;
+}
+
+/* top_contribution: the share of Σw·r from the n largest weights. */
+Datum
+top_contribution_final(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_CONTRIB, "top_contribution");
+	double		r;
+
+	if (st == NULL || !TopContribution(fcinfo, st, (int64) st->param, &r))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(r);
+}
+
+/*
+ * top_contribution(summary [, n]): the share of the n largest weights (by
+ * default the n the summary keeps), for n up to the n it keeps.
+ */
+PG_FUNCTION_INFO_V1(top_contribution_read);
+Datum
+top_contribution_read(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st;
+	int32		n;
+	double		r;
+
+	ws_check_summary(fcinfo, 0, WS_CONTRIB, "top_contribution");
+	st = ws_getarg(fcinfo, 0, WS_CONTRIB, "top_contribution");
+	n = PG_NARGS() > 1 ? PG_GETARG_INT32(1) : (int32) st->param;
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("top_contribution: n must be at least 1, got %d", n)));
+	if (n > st->param)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("top_contribution: the summary keeps the %d largest weights and cannot give the contribution of the top %d",
+						(int) st->param, n),
+				 errhint("Make the summary with top_contribution_summary(weight, ret, %d) or a larger n.", n)));
+	if (!TopContribution(fcinfo, st, n, &r))
+		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r);
 }
 
@@ -959,32 +1051,27 @@ CompareAscending(const void *a, const void *b)
 }
 
 /*
- * names_to_match: the least k such that the k smallest weights add up to
- * at least the n largest, compared exactly; NULL when there are no more
- * than n names, when every weight is zero, or when all the others together
- * weigh less than the n largest.
+ * The least k such that the k smallest weights add up to at least the n
+ * largest, compared exactly; false when there are no more than n names,
+ * when every weight is zero, or when all the others together weigh less
+ * than the n largest.
  */
-Datum
-names_to_match_final(PG_FUNCTION_ARGS)
+static bool
+NamesToMatch(FunctionCallInfo fcinfo, WeightSet *st, int64 n, int64 *result)
 {
-	WeightSet  *st = ws_getarg(fcinfo, 0, WS_MATCH, "names_to_match");
-	int64		n,
-				m;
+	int64		m;
 	double	   *v;
 	XSum	   *acc;
 
-	if (st == NULL)
-		PG_RETURN_NULL();
 	ws_check_values(fcinfo, st, "names_to_match");
-	n = (int64) st->param;
 	m = st->nvals;
 	if (m <= n)
-		PG_RETURN_NULL();
+		return false;
 	v = palloc(m * sizeof(double));
 	memcpy(v, ws_values(st), m * sizeof(double));
 	qsort(v, m, sizeof(double), CompareAscending);
 	if (v[m - 1] == 0)
-		PG_RETURN_NULL();
+		return false;
 	/* acc = Σ of the k smallest − Σ of the n largest */
 	acc = es_acc_new();
 	for (int64 i = m - n; i < m; i++)
@@ -997,7 +1084,46 @@ names_to_match_final(PG_FUNCTION_ARGS)
 		CHECK_FOR_INTERRUPTS();
 		acc = es_acc_add(acc, v[k], "names_to_match");
 		if (xsum_sign(acc) >= 0)
-			PG_RETURN_INT64(k + 1);
+		{
+			*result = k + 1;
+			return true;
+		}
 	}
-	PG_RETURN_NULL();
+	return false;
+}
+
+/* names_to_match: how many smallest names match the n largest. */
+Datum
+names_to_match_final(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st = ws_getarg(fcinfo, 0, WS_MATCH, "names_to_match");
+	int64		k;
+
+	if (st == NULL || !NamesToMatch(fcinfo, st, (int64) st->param, &k))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(k);
+}
+
+/*
+ * names_to_match(summary [, n_largest]): the summary keeps every weight,
+ * so it answers for any n_largest >= 1 (by default its own).
+ */
+PG_FUNCTION_INFO_V1(names_to_match_read);
+Datum
+names_to_match_read(PG_FUNCTION_ARGS)
+{
+	WeightSet  *st;
+	int32		n;
+	int64		k;
+
+	ws_check_summary(fcinfo, 0, WS_MATCH, "names_to_match");
+	st = ws_getarg(fcinfo, 0, WS_MATCH, "names_to_match");
+	n = PG_NARGS() > 1 ? PG_GETARG_INT32(1) : (int32) st->param;
+	if (n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("names_to_match: n_largest must be at least 1, got %d", n)));
+	if (!NamesToMatch(fcinfo, st, n, &k))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(k);
 }

@@ -750,6 +750,7 @@ static const char *const es_summary_names[ES_NKINDS] = {
 	[ES_BETA] = "beta_summary",
 	[ES_CORR] = "correlation_summary",
 	[ES_ANNRET] = "annualized_return_summary",
+	[ES_COMPOUND_MIN] = "compound_return_summary",
 };
 
 /*

@@ -14,8 +14,8 @@
  * rolled-up summary is the state of the direct aggregate over the same
  * rows, and every figure read from it has the same bits.
  *
- * The accessors of top_share, share_above and count_above, which take a
- * parameter, are in concentration.c.
+ * The accessors of top_share, share_above, count_above, top_contribution
+ * and names_to_match, which take a parameter, are in concentration.c.
  */
 #include "exactsum.h"
 #include "weightset.h"
@@ -88,7 +88,6 @@ SUMMARY_READER(effective_n_read, effective_n_final, ES_HHI, "effective_n")
 SUMMARY_READER(dts_read, dts_final, ES_DTS, "dts")
 SUMMARY_READER(weighted_mean_read, weighted_mean_final, ES_WMEAN, "weighted_mean")
 SUMMARY_READER(index_multiple_read, index_multiple_final, ES_IMULT, "index_multiple")
-SUMMARY_READER(compound_return_read, compound_return_final, ES_COMPOUND, "compound_return")
 SUMMARY_READER(volatility_read, volatility_final, ES_VOL, "volatility")
 SUMMARY_READER(tracking_error_read, tracking_error_final, ES_TE, "tracking_error")
 SUMMARY_READER(beta_read, beta_final, ES_BETA, "beta")
@@ -103,4 +102,26 @@ active_share_read(PG_FUNCTION_ARGS)
 {
 	ws_check_summary(fcinfo, 0, WS_ACTIVE, "active_share");
 	return active_share_final(fcinfo);
+}
+
+/*
+ * compound_return(summary): reads both kinds compound_return_summary makes,
+ * without min_periods (ES_COMPOUND) and with it (ES_COMPOUND_MIN: NULL for
+ * fewer non-NULL returns than min_periods over all the rolled-up rows).
+ */
+extern PGDLLEXPORT Datum compound_return_final(PG_FUNCTION_ARGS);
+extern PGDLLEXPORT Datum compound_return_min_final(PG_FUNCTION_ARGS);
+PG_FUNCTION_INFO_V1(compound_return_read);
+Datum
+compound_return_read(PG_FUNCTION_ARGS)
+{
+	const ExactSum *st;
+
+	st = (const ExactSum *) PG_DETOAST_DATUM(PG_GETARG_DATUM(0));
+	fcinfo->args[0].value = PointerGetDatum(st);
+	if (VARSIZE(st) >= sizeof(ExactSum) && st->magic == ES_MAGIC &&
+		st->version == ES_VERSION && st->kind == ES_COMPOUND_MIN)
+		return compound_return_min_final(fcinfo);
+	es_check_summary(fcinfo, 0, ES_COMPOUND, "compound_return");
+	return compound_return_final(fcinfo);
 }

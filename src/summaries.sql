@@ -51,7 +51,7 @@ CREATE AGGREGATE rollup(summary weightset) (
 	PARALLEL = SAFE
 );
 COMMENT ON AGGREGATE rollup(weightset) IS
-	'Merges stored summaries of one kind and parameter (top_share_summary, share_above_summary, active_share_summary) into the summary of all their rows, exactly: read it with the accessor, e.g. top_share(rollup(s)); NULL for no rows';
+	'Merges stored summaries of one kind and parameter (top_share_summary, share_above_summary, active_share_summary, top_contribution_summary, names_to_match_summary) into the summary of all their rows, exactly: read it with the accessor, e.g. top_share(rollup(s)); NULL for no rows';
 
 -- summary aggregates of the exactsum aggregates: their transition, inverse and
 -- combine functions; the state as the result
@@ -167,6 +167,22 @@ CREATE AGGREGATE compound_return_summary(r float8) (
 );
 COMMENT ON AGGREGATE compound_return_summary(float8) IS
 	'Summary of compound_return(r) as a stored value (exact sum(log1p(r)), the -1 returns), read by compound_return(summary), merged by rollup';
+
+CREATE AGGREGATE compound_return_summary(r float8, min_periods int4) (
+	SFUNC = _compound_return_min_accum,
+	STYPE = exactsum,
+	SSPACE = 224,
+	FINALFUNC = _exactsum_summary_final,
+	COMBINEFUNC = _exactsum_combine,
+	MSFUNC = _compound_return_min_accum,
+	MINVFUNC = _compound_return_min_inv,
+	MSTYPE = exactsum,
+	MSSPACE = 224,
+	MFINALFUNC = _exactsum_summary_final,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE compound_return_summary(float8, int4) IS
+	'Summary of compound_return(r, min_periods) as a stored value (exact sum(log1p(r)), the -1 returns, sums of min_periods per row), read by compound_return(summary): NULL for fewer than min_periods non-NULL returns over all the rows rolled up; merged by rollup with summaries of the same min_periods';
 
 CREATE AGGREGATE volatility_summary(r float8) (
 	SFUNC = _volatility_accum,
@@ -304,6 +320,39 @@ CREATE AGGREGATE share_above_summary(weight float8, threshold float8) (
 COMMENT ON AGGREGATE share_above_summary(float8, float8) IS
 	'Summary of share_above(weight, threshold) as a stored value (weightset: the exact total and the weights above threshold x total, fewer than 1/threshold), read by share_above and count_above(summary [, t]) for t >= threshold, merged by rollup';
 
+CREATE AGGREGATE share_above_summary(weight float8, threshold float8, inclusive bool) (
+	SFUNC = _share_above_accum_inclusive,
+	STYPE = weightset,
+	SSPACE = 512,
+	FINALFUNC = _weightset_summary_final,
+	COMBINEFUNC = _weightset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE share_above_summary(float8, float8, bool) IS
+	'Summary of share_above(weight, threshold, inclusive) as a stored value (weightset: the exact total and the weights that can be at or above threshold x total), read by share_above and count_above(summary [, t [, inclusive]]): above t >= threshold, at or above t >= threshold (inclusive summary) or t > threshold; merged by rollup';
+
+CREATE AGGREGATE top_contribution_summary(weight float8, ret float8, n int4) (
+	SFUNC = _top_contribution_accum,
+	STYPE = weightset,
+	SSPACE = 400,
+	FINALFUNC = _weightset_summary_final,
+	COMBINEFUNC = _weightset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE top_contribution_summary(float8, float8, int4) IS
+	'Summary of top_contribution(weight, ret, n) as a stored value (weightset: the n largest (weight, return) pairs and the exact sum(w*r)), read by top_contribution(summary [, m]) for m up to n, merged by rollup';
+
+CREATE AGGREGATE names_to_match_summary(weight float8, n_largest int4) (
+	SFUNC = _names_to_match_accum,
+	STYPE = weightset,
+	SSPACE = 8192,
+	FINALFUNC = _weightset_summary_final,
+	COMBINEFUNC = _weightset_combine,
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE names_to_match_summary(float8, int4) IS
+	'Summary of names_to_match(weight, n_largest) as a stored value (weightset: every weight), read by names_to_match(summary [, n]) for any n >= 1, merged by rollup';
+
 CREATE AGGREGATE active_share_summary(portfolio_weight float8, benchmark_weight float8) (
 	SFUNC = _active_share_accum,
 	STYPE = weightset,
@@ -345,7 +394,7 @@ COMMENT ON FUNCTION index_multiple(exactsum) IS
 CREATE FUNCTION compound_return(summary exactsum) RETURNS float8
 	AS 'MODULE_PATHNAME', 'compound_return_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION compound_return(exactsum) IS
-	'Compound return of the returns of a summary made by compound_return_summary (or rollup of such summaries)';
+	'Compound return of the returns of a summary made by compound_return_summary (or rollup of such summaries); with min_periods, NULL for fewer non-NULL returns than min_periods over all its rows';
 
 CREATE FUNCTION volatility(summary exactsum) RETURNS float8
 	AS 'MODULE_PATHNAME', 'volatility_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -385,24 +434,54 @@ COMMENT ON FUNCTION top_share(weightset, int4) IS
 CREATE FUNCTION share_above(summary weightset) RETURNS float8
 	AS 'MODULE_PATHNAME', 'share_above_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION share_above(weightset) IS
-	'Total share of the names above the threshold of a summary made by share_above_summary (or rollup of such summaries)';
+	'Total share of the names above the threshold (at or above it for an inclusive summary) of a summary made by share_above_summary (or rollup of such summaries)';
 
 CREATE FUNCTION share_above(summary weightset, threshold float8) RETURNS float8
 	AS 'MODULE_PATHNAME', 'share_above_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION share_above(weightset, float8) IS
-	'Total share of the names above threshold of a summary made by share_above_summary(weight, t) (or rollup of such summaries), for threshold >= t; a lower one is an error';
+	'Total share of the names strictly above threshold of a summary made by share_above_summary(weight, t [, inclusive]) (or rollup of such summaries), for threshold >= t; a lower one is an error';
+
+CREATE FUNCTION share_above(summary weightset, threshold float8, inclusive bool) RETURNS float8
+	AS 'MODULE_PATHNAME', 'share_above_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION share_above(weightset, float8, bool) IS
+	'Total share of the names above threshold, or at or above it with inclusive, of a summary made by share_above_summary(weight, t [, incl]): above for threshold >= t; at or above for threshold > t, or >= t when the summary is inclusive, or threshold 0 (every name); other questions are errors';
 
 CREATE FUNCTION count_above(summary weightset) RETURNS int8
 	AS 'MODULE_PATHNAME', 'count_above_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION count_above(weightset) IS
-	'Number of names above the threshold of a summary made by share_above_summary (or rollup of such summaries)';
+	'Number of names above the threshold (at or above it for an inclusive summary) of a summary made by share_above_summary (or rollup of such summaries)';
 
 CREATE FUNCTION count_above(summary weightset, threshold float8) RETURNS int8
 	AS 'MODULE_PATHNAME', 'count_above_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION count_above(weightset, float8) IS
-	'Number of names above threshold of a summary made by share_above_summary(weight, t) (or rollup of such summaries), for threshold >= t; a lower one is an error';
+	'Number of names strictly above threshold of a summary made by share_above_summary(weight, t [, inclusive]) (or rollup of such summaries), for threshold >= t; a lower one is an error';
+
+CREATE FUNCTION count_above(summary weightset, threshold float8, inclusive bool) RETURNS int8
+	AS 'MODULE_PATHNAME', 'count_above_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION count_above(weightset, float8, bool) IS
+	'Number of names above threshold, or at or above it with inclusive, of a summary made by share_above_summary(weight, t [, incl]): above for threshold >= t; at or above for threshold > t, or >= t when the summary is inclusive, or threshold 0 (every name); other questions are errors';
 
 CREATE FUNCTION active_share(summary weightset) RETURNS float8
 	AS 'MODULE_PATHNAME', 'active_share_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION active_share(weightset) IS
 	'Active share of the pairs of a summary made by active_share_summary (or rollup of such summaries)';
+
+CREATE FUNCTION top_contribution(summary weightset) RETURNS float8
+	AS 'MODULE_PATHNAME', 'top_contribution_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION top_contribution(weightset) IS
+	'Share of the weighted return from the n largest weights (the n the summary keeps) of a summary made by top_contribution_summary (or rollup of such summaries)';
+
+CREATE FUNCTION top_contribution(summary weightset, n int4) RETURNS float8
+	AS 'MODULE_PATHNAME', 'top_contribution_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION top_contribution(weightset, int4) IS
+	'Share of the weighted return from the n largest weights of a summary made by top_contribution_summary(weight, ret, k) (or rollup of such summaries), for n up to k; a larger n is an error';
+
+CREATE FUNCTION names_to_match(summary weightset) RETURNS int8
+	AS 'MODULE_PATHNAME', 'names_to_match_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION names_to_match(weightset) IS
+	'How many of the smallest names weigh at least as much as the n_largest largest (the summary''s n_largest) of a summary made by names_to_match_summary (or rollup of such summaries)';
+
+CREATE FUNCTION names_to_match(summary weightset, n_largest int4) RETURNS int8
+	AS 'MODULE_PATHNAME', 'names_to_match_read' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION names_to_match(weightset, int4) IS
+	'How many of the smallest names weigh at least as much as the n_largest largest of a summary made by names_to_match_summary (or rollup of such summaries): it keeps every weight, so any n_largest >= 1';
