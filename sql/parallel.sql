@@ -270,23 +270,30 @@ CREATE TABLE sm_par AS
 SELECT part, part % 40 AS grp, hhi_summary(w) AS hhi_s, dts_summary(w, dur, 100 * b) AS dts_s,
        volatility_summary(r, 12) AS vol_s, correlation_summary(r, b) AS corr_s,
        top_share_summary(w, 20) AS top_s, share_above_summary(w, 1e-4) AS above_s,
-       active_share_summary(w, b) AS act_s
+       active_share_summary(w, b) AS act_s, top_contribution_summary(w, r, 20) AS tc_s,
+       names_to_match_summary(w, 3) AS ntm_s, share_above_summary(w, 1e-4, true) AS abovei_s,
+       compound_return_summary(r, 150) AS crm_s
 FROM sm_par_rows GROUP BY part;
 ANALYZE sm_par;
 CREATE TEMP VIEW sm_par_direct AS
 SELECT grp, ROW(hhi(w), effective_n(w), dts(w, dur, 100 * b), volatility(r, 12), correlation(r, b),
                 top_share(w, 20), top_share(w, 5), share_above(w, 1e-4), count_above(w, 1e-4),
-                active_share(w, b))::text AS figures
+                active_share(w, b), top_contribution(w, r, 20), top_contribution(w, r, 5), names_to_match(w, 3),
+                share_above(w, 1e-4, true), count_above(w, 1e-4, true), compound_return(r, 150))::text AS figures
 FROM sm_par_rows GROUP BY ROLLUP (grp);
 CREATE TEMP VIEW sm_par_rolled AS
 SELECT grp, ROW(hhi(rollup(hhi_s)), effective_n(rollup(hhi_s)), dts(rollup(dts_s)), volatility(rollup(vol_s)),
                 correlation(rollup(corr_s)), top_share(rollup(top_s)), top_share(rollup(top_s), 5),
-                share_above(rollup(above_s)), count_above(rollup(above_s)), active_share(rollup(act_s)))::text AS figures
+                share_above(rollup(above_s)), count_above(rollup(above_s)), active_share(rollup(act_s)),
+                top_contribution(rollup(tc_s)), top_contribution(rollup(tc_s), 5), names_to_match(rollup(ntm_s)),
+                share_above(rollup(abovei_s)), count_above(rollup(abovei_s)), compound_return(rollup(crm_s)))::text AS figures
 FROM sm_par GROUP BY grp
 UNION ALL
 SELECT NULL, ROW(hhi(rollup(hhi_s)), effective_n(rollup(hhi_s)), dts(rollup(dts_s)), volatility(rollup(vol_s)),
                  correlation(rollup(corr_s)), top_share(rollup(top_s)), top_share(rollup(top_s), 5),
-                 share_above(rollup(above_s)), count_above(rollup(above_s)), active_share(rollup(act_s)))::text
+                 share_above(rollup(above_s)), count_above(rollup(above_s)), active_share(rollup(act_s)),
+                 top_contribution(rollup(tc_s)), top_contribution(rollup(tc_s), 5), names_to_match(rollup(ntm_s)),
+                 share_above(rollup(abovei_s)), count_above(rollup(abovei_s)), compound_return(rollup(crm_s)))::text
 FROM sm_par;
 CREATE TEMP TABLE sm_par_serial AS SELECT * FROM sm_par_direct;
 SELECT count(*) AS groups, count(*) FILTER (WHERE d.figures = r.figures) AS identical
