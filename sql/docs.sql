@@ -220,6 +220,15 @@ FROM (SELECT month, hhi_summary(w) AS s
 ORDER BY month DESC LIMIT 3;
 SELECT top_share(rollup(top2_s), 3) FROM sector_summaries;
 SELECT count_above(rollup(above_s), 0.1) FROM sector_summaries;
+CREATE TEMP TABLE month_summaries AS
+SELECT month, sector, top_contribution_summary(w, r, 3) AS tc_s, compound_return_summary(r, 30) AS cr_s
+FROM (SELECT k % 12 + 1 AS month, k % 3 AS sector, 1 + (k * 37 % 101) AS w, (k * 17 % 23) / 1000.0 AS r
+      FROM generate_series(1, 240) AS k) AS r
+GROUP BY month, sector;
+SELECT month, round(top_contribution(rollup(tc_s), 1)::numeric, 4) AS top1,
+       compound_return(rollup(cr_s)) IS NULL AS month_too_short,
+       round(compound_return(rollup(rollup(cr_s)) OVER (ORDER BY month ROWS 1 PRECEDING))::numeric, 4) AS two_months
+FROM month_summaries GROUP BY month ORDER BY month LIMIT 3;
 CREATE TABLE holdings AS SELECT * FROM constituents;
 CREATE MATERIALIZED VIEW sector_month AS
 SELECT as_of, sector, count(*) AS names, hhi_summary(market_cap) AS hhi_s,
