@@ -377,6 +377,11 @@ SELECT crm_s FROM sm_summ WHERE month = 1 AND sector = 1;
 -- a weight that is not finite, min_periods that differ between rows or are 0
 SELECT expect_error($$SELECT top_contribution('1;contrib;2;2;1.0.1.00000003;3:1,-1:0'::weightset)$$);
 SELECT expect_error($$SELECT top_contribution('1;contrib;2;3;1.0.1.00000003;1:1'::weightset, 1)$$);
+-- a summary that kept every row holds all of Σw·r: a total that is not the
+-- sum of its pairs' products is refused (the genuine one reads back)
+SELECT top_contribution('1;contrib;3;3;1.-4.3.000000333333333333340000;0.5:0.1,0.3:-0.2,0.2:0.05'::weightset) AS genuine;
+SELECT expect_error($$SELECT top_contribution('1;contrib;3;3;1.-4.3.000000333333333333340000;0.5:0.1,0.3:-0.2,0.2:0.06'::weightset)$$);
+SELECT expect_error($$SELECT rollup(s) FROM (VALUES ('1;contrib;1;1;1.0.1.00000003;1:2'::weightset)) AS v(s)$$);
 SELECT expect_error($$SELECT names_to_match('1;match;1;3,-1'::weightset)$$);
 SELECT expect_error($$SELECT rollup(s) FROM (VALUES ('1;match;1;3,Infinity'::weightset)) AS v(s)$$);
 SELECT expect_error($$SELECT compound_return('1;compoundmin;log;2;0;0;1.0.1.00000004;1.0.1.00000009'::exactsum)$$);

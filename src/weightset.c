@@ -198,9 +198,27 @@ TotalProblem(WeightSet *st)
 
 	if (!TotalChunksValid(t))
 		return "The exact total is not in the accumulator's form.";
-	/* Σw·r has any sign and products have bits below 2^-1074 */
+	/*
+	 * Σw·r has any sign and products have bits below 2^-1074, so it bounds
+	 * nothing; but a state that kept every row holds all of Σw·r.
+	 */
 	if (st->kind == WS_CONTRIB)
-		return NULL;
+	{
+		if (st->count != st->nvals)
+			return NULL;
+		rest = palloc(xsum_size(XSUM_MAX_CHUNKS));
+		xsum_copy(rest, XSUM_MAX_CHUNKS, t);
+		for (int i = 0; i < st->nvals && problem == NULL; i++)
+		{
+			CHECK_FOR_INTERRUPTS();
+			if (xsum_add_prod(rest, -v[2 * i], v[2 * i + 1]) != 0)
+				problem = "The exact total is out of range.";
+		}
+		if (problem == NULL && xsum_sign(rest) != 0)
+			problem = "The exact total is not the sum of the kept pairs' products, though every row is kept.";
+		pfree(rest);
+		return problem;
+	}
 	/* rest = total - the kept weights, in a window that holds any of it */
 	rest = palloc(xsum_size(XSUM_MAX_CHUNKS));
 	xsum_copy(rest, XSUM_MAX_CHUNKS, t);
