@@ -641,6 +641,18 @@ SearchSysCacheExists(int cacheId, Datum key1, Datum key2, Datum key3,
 	pgstub_fail("SearchSysCacheExists called: no catalog in the fuzz harness");
 }
 
+HeapTuple
+SearchSysCache1(int cacheId, Datum key1)
+{
+	pgstub_fail("SearchSysCache1 called: no catalog in the fuzz harness");
+}
+
+void
+ReleaseSysCache(HeapTuple tuple)
+{
+	pgstub_fail("ReleaseSysCache called: no catalog in the fuzz harness");
+}
+
 Oid
 get_func_rettype(Oid funcid)
 {
