@@ -419,23 +419,28 @@ LIMIT 5;
 \echo
 \echo '14. MARKET HISTORY  S&P 500 daily closes 2000-2020 [REAL sp500_daily]; index constituents [SYNTHETIC constituents]'
 \echo '    drawdowns: the fall of the index from its running peak (current_drawdown over a running window);'
-\echo '    an episode runs from a peak to the next one: its depth is max_drawdown over its days'
+\echo '    an episode runs from a peak to the next one: its depth is max_drawdown over its days; the return'
+\echo '    in the 126 trading days after the trough is compound_return(r, 126) over the following rows,'
+\echo '    - where fewer than 126 days have followed (NULL, not a partial period)'
 CREATE TEMP VIEW sp500_returns AS
 SELECT as_of, close::float8 AS close, close::float8 / lag(close::float8) OVER (ORDER BY as_of) - 1 AS r
 FROM sp500_daily;
 WITH under AS (
-    SELECT as_of, r, current_drawdown(r) OVER (ORDER BY as_of) AS drawdown
+    SELECT as_of, r, current_drawdown(r) OVER (ORDER BY as_of) AS drawdown,
+           compound_return(r, 126) OVER (ORDER BY as_of ROWS BETWEEN 1 FOLLOWING AND 126 FOLLOWING) AS next_126d
     FROM sp500_returns WHERE r IS NOT NULL
 ), episodes AS (
     SELECT *, count(*) FILTER (WHERE drawdown = 0) OVER (ORDER BY as_of) AS episode FROM under
 ), summary AS (
     SELECT episode, min(as_of) AS peak, max_drawdown(r ORDER BY as_of) AS depth,
            (array_agg(as_of ORDER BY drawdown, as_of))[1] AS trough,
+           (array_agg(next_126d ORDER BY drawdown, as_of))[1] AS after_trough,
            count(*) - 1 AS days_under_water,
            lead(min(as_of)) OVER (ORDER BY episode) AS recovered
     FROM episodes GROUP BY episode
 )
 SELECT peak, trough, round(100 * depth::numeric, 1) AS drawdown_pct,
+       round(100 * after_trough::numeric, 1) AS next_126d_pct,
        days_under_water AS trading_days_under_water,
        coalesce(recovered::text, 'not yet (' || (SELECT max(as_of) FROM sp500_daily) || ')') AS back_at_peak
 FROM summary WHERE depth < -0.19 ORDER BY peak;
@@ -483,6 +488,7 @@ GROUP BY as_of ORDER BY as_of;
 DROP VIEW sp500_returns;
 \echo '    reading: the index fell 49.1 % from March 2000 to October 2002 and was under water for 1 802'
 \echo '    trading days, until May 2007; it fell 56.8 % from October 2007 to March 2009 and regained its'
-\echo '    peak in March 2013. On 17 April 2020 it closed above 95 % of its history, the highest since'
-\echo '    10 March, 15 % below its February peak. In 2025 the ten largest names made 67 % of the return'
-\echo '    with 38 % of the weight, and the largest name weighed as much as the 218 smallest.'
+\echo '    peak in March 2013; 126 trading days after the 2009 trough it was 50.2 % higher. On 17 April'
+\echo '    2020 it closed above 95 % of its history, the highest since 10 March, 15 % below its February'
+\echo '    peak. In 2025 the ten largest names made 67 % of the return with 38 % of the weight, and the'
+\echo '    largest name weighed as much as the 218 smallest.'

@@ -502,6 +502,17 @@ SELECT abs(max_drawdown(r ORDER BY as_of) / (SELECT min(close / peak) - 1
                                                     FROM spx WHERE as_of BETWEEN '2007-10-09' AND '2013-03-27') AS p) - 1) < 1e-12 AS dd_2007_2009,
        round(100 * max_drawdown(r ORDER BY as_of)::numeric, 1) AS dd_2007_2009_pct
 FROM spx WHERE as_of BETWEEN '2007-10-10' AND '2013-03-27';
+-- the 126 trading days after a trough: compound_return(r, 126) over the
+-- following rows against the ratio of the closes; NULL, not a partial
+-- period, where fewer than 126 days follow (the data ends 17 April 2020)
+SELECT as_of, following_days,
+       abs((1 + fwd) / ((SELECT e.close FROM spx AS e WHERE e.as_of > f.as_of ORDER BY e.as_of OFFSET 125 LIMIT 1)
+                        / f.close) - 1) < 1e-12 AS next_126d_as_closes,
+       round(100 * fwd::numeric, 1) AS next_126d_pct
+FROM (SELECT as_of, close, compound_return(r, 126) OVER w AS fwd, count(r) OVER w AS following_days
+      FROM spx WHERE r IS NOT NULL
+      WINDOW w AS (ORDER BY as_of ROWS BETWEEN 1 FOLLOWING AND 126 FOLLOWING)) AS f
+WHERE as_of IN ('2002-10-09', '2009-03-09', '2020-03-23') ORDER BY as_of;
 SELECT h.pct = (SELECT (count(*) FILTER (WHERE e.close < h.close) + 0.5 * count(*) FILTER (WHERE e.close = h.close))::float8 / count(*)
                 FROM spx AS e WHERE e.as_of < h.as_of) AS percentile_as_sql,
        h.since = (SELECT count(*) FROM spx AS e WHERE e.as_of > (SELECT max(as_of) FROM spx AS f WHERE f.as_of < h.as_of AND f.close >= h.close)
