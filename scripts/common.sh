@@ -96,6 +96,8 @@ ta_bi_client_packages() {
 ta_build_install() {
 	local pgc=${PG_CONFIG:-pg_config} flags=()
 	[ "${TA_WERROR:-0}" = 1 ] && flags=(PG_CFLAGS="-Wall -Wextra -Werror -Wshadow=compatible-local")
+	# extra preprocessor flags of a special build (test/valgrind: TA_USE_VALGRIND)
+	[ -n "${TA_CPPFLAGS:-}" ] && flags+=(PG_CPPFLAGS="$TA_CPPFLAGS")
 	ta_log "building"
 	make -s -C "$TA_ROOT" PG_CONFIG="$pgc" "${flags[@]}" >/dev/null \
 		|| ta_die "build failed"

@@ -83,4 +83,16 @@ ta_array_data(ArrayType *arr)
 	return (char *) arr + ARR_OVERHEAD_NONULLS(1);
 }
 
+/*
+ * Returns a state or summary (a varlena that may be stored): in a build for
+ * valgrind, memcheck first checks that every byte of it is defined (see
+ * ta_check_defined).
+ */
+#define TA_RETURN_STATE(p) \
+	do { \
+		void	   *ta_ret_ = (p); \
+		ta_check_defined(ta_ret_, VARSIZE(ta_ret_)); \
+		PG_RETURN_POINTER(ta_ret_); \
+	} while (0)
+
 #endif							/* TACTALLOC_COMMON_H */

@@ -29,4 +29,18 @@
 #define ta_noreturn pg_attribute_noreturn()
 #endif
 
+/*
+ * Built with -DTA_USE_VALGRIND (test/valgrind does), every state a
+ * transition or combine function hands back is checked by memcheck for
+ * bytes that are not defined, so a report names the function that made the
+ * state rather than the write that later stored it.
+ */
+#ifdef TA_USE_VALGRIND
+#include <valgrind/memcheck.h>
+#define ta_check_defined(p, len) \
+	((void) VALGRIND_CHECK_MEM_IS_DEFINED((p), (len)))
+#else
+#define ta_check_defined(p, len) ((void) 0)
+#endif
+
 #endif							/* TACTALLOC_COMPAT_H */

@@ -557,7 +557,7 @@ exactsum_combine(PG_FUNCTION_ARGS)
 	{
 		if (a == NULL)
 			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
+		TA_RETURN_STATE(a);
 	}
 	/* b is normalised in place by the merge: always work on a copy */
 	b = (ExactSum *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(1));
@@ -572,10 +572,10 @@ exactsum_combine(PG_FUNCTION_ARGS)
 						es_kinds[b->kind].name, es_kinds[b->kind].modes[b->mode])));
 	/* then the empty partials */
 	if (a == NULL || a->count == 0)
-		PG_RETURN_POINTER(b);
+		TA_RETURN_STATE(b);
 	if (b->count == 0)
-		PG_RETURN_POINTER(a);
-	PG_RETURN_POINTER(MergeExactSums(fcinfo, a, b));
+		TA_RETURN_STATE(a);
+	TA_RETURN_STATE(MergeExactSums(fcinfo, a, b));
 }
 
 /* sum[inum]^pnum / sum[iden]^pden; false when the denominator is zero. */
@@ -911,7 +911,7 @@ exactsum_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
 
-	PG_RETURN_POINTER(ParseExactSum(str, strlen(str),
+	TA_RETURN_STATE(ParseExactSum(str, strlen(str),
 								 ERRCODE_INVALID_TEXT_REPRESENTATION));
 }
 
@@ -957,7 +957,7 @@ exactsum_recv(PG_FUNCTION_ARGS)
 	size_t		len = buf->len - buf->cursor;
 
 	buf->cursor = buf->len;
-	PG_RETURN_POINTER(ParseExactSum(s, len, ERRCODE_INVALID_BINARY_REPRESENTATION));
+	TA_RETURN_STATE(ParseExactSum(s, len, ERRCODE_INVALID_BINARY_REPRESENTATION));
 }
 
 /* Binary output: the text form as bytes. */

@@ -214,6 +214,7 @@ es_getarg(FunctionCallInfo fcinfo, int argno, int kind, const char *dflt)
  */
 #define es_return(fcinfo, st) \
 	do { \
+		ta_check_defined((st), VARSIZE(st)); \
 		if ((fcinfo)->flinfo->fn_extra == NULL || \
 			(const void *) (st) != ((EsSeen *) (fcinfo)->flinfo->fn_extra)->last) \
 			es_remember((fcinfo), (st)); \

@@ -35,7 +35,7 @@ exactsum_summary_final(PG_FUNCTION_ARGS)
 
 	if (st == NULL || st->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(es_compact(st));
+	TA_RETURN_STATE(es_compact(st));
 }
 
 /*
@@ -50,7 +50,7 @@ weightset_summary_final(PG_FUNCTION_ARGS)
 
 	if (st == NULL || st->count == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(ws_compact(st));
+	TA_RETURN_STATE(ws_compact(st));
 }
 
 /*
@@ -66,7 +66,7 @@ exactsum_rollup_inv(PG_FUNCTION_ARGS)
 
 	/* b is negated into a copy: it is never changed */
 	b = es_getarg(fcinfo, 1, 0, fname);
-	PG_RETURN_POINTER(es_subtract(fcinfo, a, b, fname));
+	TA_RETURN_STATE(es_subtract(fcinfo, a, b, fname));
 }
 
 /*

@@ -895,11 +895,15 @@ Datum
 ws_return_slow(FunctionCallInfo fcinfo, WeightSet *st)
 {
 	if (es_in_aggregate(fcinfo))
+	{
+		/* may have spare room, never stored as is */
 		es_remember(fcinfo, st);
-	else if (st->capacity > st->nvals)
+		PG_RETURN_POINTER(st);
+	}
+	if (st->capacity > st->nvals)
 		st = Resize(st, st->nvals,
 					ws_has_total(st->kind) ? ws_total(st)->n : 0);
-	PG_RETURN_POINTER(st);
+	TA_RETURN_STATE(st);
 }
 
 /*
@@ -1320,7 +1324,7 @@ weightset_in(PG_FUNCTION_ARGS)
 	char	   *str = PG_GETARG_CSTRING(0);
 	WsInput		in = {str, strlen(str), false};
 
-	PG_RETURN_POINTER(ParseWeightSet(&in));
+	TA_RETURN_STATE(ParseWeightSet(&in));
 }
 
 /* Binary input: the text form as bytes. */
@@ -1331,5 +1335,5 @@ weightset_recv(PG_FUNCTION_ARGS)
 	WsInput		in = {buf->data + buf->cursor, buf->len - buf->cursor, true};
 
 	buf->cursor = buf->len;
-	PG_RETURN_POINTER(ParseWeightSet(&in));
+	TA_RETURN_STATE(ParseWeightSet(&in));
 }
