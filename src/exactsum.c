@@ -422,6 +422,8 @@ es_apply(XSum *a, const EsTerm *t)
 			return xsum_add_prod(a, t->x, t->y);
 		case ES_OP_ADD_PROD3:
 			return xsum_add_prod3(a, t->x, t->y, t->z);
+		case ES_OP_ADD3:
+			return xsum_add3(a, t->x, t->y, t->z);
 		case ES_OP_MERGE:
 			return xsum_merge(a, t->b);
 	}

@@ -249,6 +249,7 @@ typedef enum EsOp
 	ES_OP_ADD,					/* x */
 	ES_OP_ADD_PROD,				/* x * y */
 	ES_OP_ADD_PROD3,			/* x * y * z */
+	ES_OP_ADD3,					/* x + y + z */
 	ES_OP_MERGE					/* the accumulator b (normalised in place) */
 } EsOp;
 
@@ -284,7 +285,7 @@ extern ExactSum *es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i,
 							 int need, EsTerm t);
 
 /*
- * Add x, x*y, x*x or x*y*z exactly to accumulator i of a state.  These return
+ * Add x, x+y+z, x*y, x*x or x*y*z exactly to accumulator i of a state.  These return
  * the state, which is a new, larger copy when the accumulator had to grow:
  * callers always continue with (and return) the state these hand back.
  */
@@ -296,6 +297,21 @@ es_add(FunctionCallInfo fcinfo, ExactSum *st, int i, double x)
 	if (unlikely(need != 0))
 	{
 		EsTerm		t = {ES_OP_ADD, x, 0, 0, NULL};
+
+		st = es_add_slow(fcinfo, st, i, need, t);
+	}
+	return st;
+}
+
+static pg_attribute_always_inline ExactSum *
+es_add3(FunctionCallInfo fcinfo, ExactSum *st, int i, double x, double y,
+		double z)
+{
+	int			need = xsum_add3(es_sum(st, i), x, y, z);
+
+	if (unlikely(need != 0))
+	{
+		EsTerm		t = {ES_OP_ADD3, x, y, z, NULL};
 
 		st = es_add_slow(fcinfo, st, i, need, t);
 	}

@@ -91,7 +91,7 @@ weighted_mean_final(PG_FUNCTION_ARGS)
 }
 
 /* Rejects NaN, infinities and a cap that is not positive. */
-static void
+static pg_noinline void
 CheckCapFundamental(double cap, double f)
 {
 	ta_check_finite("index_multiple", "cap", cap);
@@ -121,7 +121,8 @@ index_multiple_accum(PG_FUNCTION_ARGS)
 	}
 	cap = PG_GETARG_FLOAT8(1);
 	f = PG_GETARG_FLOAT8(2);
-	CheckCapFundamental(cap, f);
+	if (unlikely(!ta_all_finite3(cap, f, 0) || cap <= 0))
+		CheckCapFundamental(cap, f);
 	if (st == NULL)
 		st = es_create(ES_IMULT, ES_MODE_CAP);
 	/* with w = cap, w·f/c is f itself: exact */
@@ -137,7 +138,7 @@ index_multiple_accum(PG_FUNCTION_ARGS)
  * nothing underflows), so the three together carry the quotient to about
  * 150 bits.  The operands must keep every step well inside the normal range.
  */
-static void
+static pg_attribute_always_inline void
 Quotient3(double hi, double lo, double c, double q[3])
 {
 	double		r,
@@ -154,6 +155,54 @@ Quotient3(double hi, double lo, double c, double q[3])
 	r = fma(-q[1], c, s);		/* s - q1·c, exact */
 	q[2] = (r + t) / c;
 }
+
+/*
+ * w·f/c as three doubles (Quotient3 of the exact product w·f).  On x86-64
+ * builds that do not assume the fma instruction (no -mfma), fma() is a call
+ * into libm, around which every live double is kept in memory; a processor
+ * that has the instruction runs a copy of these steps compiled with it.
+ * fma is exactly rounded either way, so both give the same three doubles.
+ */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__FMA__)
+__attribute__((target("fma")))
+static void
+YieldQuotientFma(double w, double f, double c, double q[3])
+{
+	double		hi = w * f;
+
+	Quotient3(hi, fma(w, f, -hi), c, q);
+}
+
+/* 1 when the processor has the fma instruction, 0 when not, -1 not known. */
+static int	have_fma = -1;
+
+static pg_attribute_always_inline void
+YieldQuotient(double w, double f, double c, double q[3])
+{
+	double		hi;
+
+	if (unlikely(have_fma < 0))
+	{
+		__builtin_cpu_init();
+		have_fma = __builtin_cpu_supports("fma") ? 1 : 0;
+	}
+	if (likely(have_fma))
+	{
+		YieldQuotientFma(w, f, c, q);
+		return;
+	}
+	hi = w * f;
+	Quotient3(hi, fma(w, f, -hi), c, q);
+}
+#else
+static pg_attribute_always_inline void
+YieldQuotient(double w, double f, double c, double q[3])
+{
+	double		hi = w * f;
+
+	Quotient3(hi, fma(w, f, -hi), c, q);
+}
+#endif
 
 /* Within [2^-300, 2^300] in magnitude: every step of Quotient3 is safe. */
 static inline bool
@@ -243,17 +292,13 @@ static pg_attribute_always_inline ExactSum *
 AddWeightedYield(FunctionCallInfo fcinfo, ExactSum *st, double w, double f,
 				 double c, double sign)
 {
-	double		q[3],
-				hi;
+	double		q[3];
 
 	if (unlikely(w == c || !MidExponent(w) || !MidExponent(f) ||
 				 !MidExponent(c)))
 		return AddWeightedYieldAny(fcinfo, st, w, f, c, sign);
-	hi = w * f;
-	Quotient3(hi, fma(w, f, -hi), c, q);
-	st = es_add(fcinfo, st, IM_WFC, sign * q[0]);
-	st = es_add(fcinfo, st, IM_WFC, sign * q[1]);
-	return es_add(fcinfo, st, IM_WFC, sign * q[2]);
+	YieldQuotient(w, f, c, q);
+	return es_add3(fcinfo, st, IM_WFC, sign * q[0], sign * q[1], sign * q[2]);
 }
 
 /* Rejects a row of index_multiple(cap, fundamental, weight) that is not valid. */

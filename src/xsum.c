@@ -475,6 +475,18 @@ xsum_add_any(XSum *a, double x)
 	return AddTerms(a, &t, 1);
 }
 
+/* Adds x + y + z exactly, all or nothing, any terms and any window. */
+int
+xsum_add3_any(XSum *a, double x, double y, double z)
+{
+	Term		t[3];
+
+	DoubleTerm(&t[0], x, 0);
+	DoubleTerm(&t[1], y, 0);
+	DoubleTerm(&t[2], z, 0);
+	return AddTerms(a, t, 3);
+}
+
 /* AddPair's slow path: makes room for chunks k .. k+4, then adds. */
 static NOINLINE int
 AddPairSlow(XSum *a, uint64_t lo, int64_t hi, int pos)

@@ -120,12 +120,20 @@ XSUM_INLINE int xsum_add_square(XSum *a, double x);
 XSUM_INLINE int xsum_add_prod3(XSum *a, double x, double y, double z);
 
 /*
+ * Adds x + y + z exactly, all or nothing (the same return values): the
+ * terms of a number carried in three doubles, such as a quotient to about
+ * 150 bits.  One check of the window and the carry budget for the three.
+ */
+XSUM_INLINE int xsum_add3(XSum *a, double x, double y, double z);
+
+/*
  * The general paths of xsum_add and xsum_add_prod (any term, any window),
  * which their inline fast paths below fall back to.
  */
 extern XSUM_API int	xsum_add_any(XSum *a, double x);
 extern XSUM_API int	xsum_add_prod_any(XSum *a, double x, double y);
 extern XSUM_API int	xsum_add_prod3_any(XSum *a, double x, double y, double z);
+extern XSUM_API int	xsum_add3_any(XSum *a, double x, double y, double z);
 
 /*
  * The slow path of xsum_add_prod3's integer product: makes room for the
@@ -216,6 +224,65 @@ xsum_add(XSum *a, double x)
 	a->c[k] += (int64_t) (((uint64_t) v << s) & 0xFFFFFFFF);
 	a->c[k + 1] += q & (int64_t) 0xFFFFFFFF;
 	a->c[k + 2] += q >> 32;
+	return 0;
+}
+
+/*
+ * Adds x + y + z exactly: xsum_add's steps for each term, with one check of
+ * the window and of the carry budget for the three.  Terms that are zero or
+ * subnormal, or fall outside the window, take xsum_add3_any.
+ */
+/*
+ * The signed mantissa of a double (*v) and its position (return value):
+ * xsum_add's first steps; a zero or subnormal x gives position -1.
+ */
+XSUM_INLINE int
+xsum_term_of(double x, int64_t *v)
+{
+	uint64_t	bits;
+	int			ef;
+	int64_t		neg;
+
+	memcpy(&bits, &x, sizeof(bits));
+	ef = (int) (bits >> 52) & 0x7FF;
+	neg = -(int64_t) (bits >> 63);
+	*v = ((int64_t) ((bits & ((((uint64_t) 1) << 52) - 1)) |
+					 (((uint64_t) 1) << 52)) ^ neg) - neg;
+	return ef == 0 ? -1 : ef - 1075 + XSUM_POS_BIAS;
+}
+
+/* Adds v * 2^s (0 <= s < 32, |v| < 2^62) to chunks c[0], c[1] and c[2]. */
+XSUM_INLINE void
+xsum_add_term(int64_t *c, int64_t v, int s)
+{
+	int64_t		q = v >> (32 - s);
+
+	c[0] += (int64_t) (((uint64_t) v << s) & 0xFFFFFFFF);
+	c[1] += q & (int64_t) 0xFFFFFFFF;
+	c[2] += q >> 32;
+}
+
+XSUM_INLINE int
+xsum_add3(XSum *a, double x, double y, double z)
+{
+	int64_t		vx,
+				vy,
+				vz;
+	int			px = xsum_term_of(x, &vx),
+				py = xsum_term_of(y, &vy),
+				pz = xsum_term_of(z, &vz);
+	int			kx = XSUM_CHUNK_OF(px) - a->lo,
+				ky = XSUM_CHUNK_OF(py) - a->lo,
+				kz = XSUM_CHUNK_OF(pz) - a->lo;
+
+	if ((px | py | pz) < 0 || (uint32_t) kx >= (uint32_t) a->used ||
+		(uint32_t) ky >= (uint32_t) a->used ||
+		(uint32_t) kz >= (uint32_t) a->used || a->budget < 3)
+		return xsum_add3_any(a, x, y, z);
+	a->budget -= 3;
+	xsum_add_term(a->c + kx, vx, px & 31);
+	xsum_add_term(a->c + ky, vy, py & 31);
+	xsum_add_term(a->c + kz, vz, pz & 31);
 	return 0;
 }
 

@@ -616,7 +616,7 @@ check_refusal(const XSum *a, int r, const char *what)
 		bad("%s: bad window size %d (n = %d)", what, r, a->n);
 }
 
-/* Calls op (0 add, 1 prod, 2 prod3) on *pa, growing it when asked to. */
+/* Calls op (0 add, 1 prod, 2 prod3, 3 add3) on *pa, growing it when asked to. */
 static void
 acc_op(XSum **pa, int op, double x, double y, double z)
 {
@@ -627,7 +627,8 @@ acc_op(XSum **pa, int op, double x, double y, double z)
 	{
 		memcpy(snapshot, *pa, xsum_size((*pa)->n));
 		r = op == 0 ? xsum_add(*pa, x) :
-			op == 1 ? xsum_add_prod(*pa, x, y) : xsum_add_prod3(*pa, x, y, z);
+			op == 1 ? xsum_add_prod(*pa, x, y) :
+			op == 2 ? xsum_add_prod3(*pa, x, y, z) : xsum_add3(*pa, x, y, z);
 		if (r == 0)
 			return;
 		check_refusal(*pa, r, "add");
@@ -660,6 +661,16 @@ both_prod3(XSum **pa, Big *o, double x, double y, double z)
 {
 	acc_op(pa, 2, x, y, z);
 	oracle_add_prod3(o, x, y, z);
+}
+
+/* Adds x + y + z to both (xsum_add3). */
+static void
+both_add3(XSum **pa, Big *o, double x, double y, double z)
+{
+	acc_op(pa, 3, x, y, z);
+	oracle_add(o, x);
+	oracle_add(o, y);
+	oracle_add(o, z);
 }
 
 /* *pa += b, growing *pa when asked to. */
@@ -1009,6 +1020,76 @@ test_overflow(void)
 		both_add(&a, &o, -rnd_exp(1020, 1023));
 	ok(same_as_oracle(a, &o) && round_as_oracle(a, &o), "near-DBL_MAX sums exact after cancellation");
 	free(a);
+}
+
+/*
+ * xsum_add3: the three parts of quotients to about 150 bits (the terms of
+ * index_multiple's weighted yields), and any triples, with zeros and
+ * subnormals, in small windows that must grow: exact, all or nothing.
+ */
+static void
+test_add3(void)
+{
+	Big			o;
+
+	o.len = 0;
+	o.neg = 0;
+	for (int kind = 0; kind < 4; kind++)
+	{
+		for (int t = 0; t < 300; t++)
+		{
+			XSum	   *a = acc_new(1 + rndint(XSUM_DEFAULT_CHUNKS));
+			int			n = 1 + rndint(40);
+
+			o.len = 0;
+			o.neg = 0;
+			for (int i = 0; i < n; i++)
+			{
+				double		x,
+							y,
+							z;
+
+				if (kind == 0)
+				{
+					/* q0 + q1 + q2 of a quotient */
+					double		f = rnd_exp(-30, 30),
+								c = rnd_exp(-30, 30),
+								r;
+
+					if (rndint(2))
+						f = -f;
+					x = f / c;
+					r = fma(-x, c, f);
+					y = r / c;
+					r = fma(-y, c, r);
+					z = r / c;
+				}
+				else if (kind == 1)
+				{
+					x = rnd_exp(-40, 40);
+					y = rnd_exp(-40, 40);
+					z = rnd_exp(-40, 40);
+				}
+				else
+				{
+					x = rnd_bits();
+					y = rndint(3) == 0 ? 0.0 : rnd_bits();
+					z = rndint(3) == 0 ? rnd_sub() : rnd_bits();
+				}
+				if (kind == 3 && rndint(2))
+				{
+					double		tmp = x;
+
+					x = z;
+					z = tmp;
+				}
+				both_add3(&a, &o, x, y, z);
+			}
+			ok(same_as_oracle(a, &o) && round_as_oracle(a, &o),
+			   "add3 (kind %d) %d exact and rounded as the oracle", kind, t);
+			free(a);
+		}
+	}
 }
 
 /* Products and triple products with extreme exponents. */
@@ -2307,6 +2388,7 @@ main(void)
 		{"negate", test_negate},
 		{"cross", test_cross},
 		{"fast paths", test_fast_paths},
+		{"three terms", test_add3},
 	};
 	int			i;
 
