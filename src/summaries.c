@@ -62,10 +62,9 @@ exactsum_rollup_inv(PG_FUNCTION_ARGS)
 {
 	const char *fname = "_exactsum_rollup_inv";
 	ExactSum   *a = es_getarg(fcinfo, 0, 0, fname);
-	ExactSum   *b;
+	ExactSum   *b = es_getarg(fcinfo, 1, 0, fname);
 
-	/* b is negated into a copy: it is never changed */
-	b = es_getarg(fcinfo, 1, 0, fname);
+	/* es_subtract negates b into a copy: the stored summary never changes */
 	TA_RETURN_STATE(es_subtract(fcinfo, a, b, fname));
 }
 
