@@ -236,6 +236,7 @@ FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid WHERE p.proname = 'diff
 -- errors: NaN and ±Infinity (22023), malformed states (22023) and a count
 -- beyond bigint (22003)
 SELECT expect_error($$SELECT diffusion(c) FROM unnest('{1,NaN}'::float8[]) AS c$$);
+SELECT expect_error($$SELECT diffusion(c) OVER (ORDER BY i ROWS 1 PRECEDING) FROM unnest('{1,2,NaN}'::float8[]) WITH ORDINALITY AS u(c, i)$$);
 SELECT expect_error($$SELECT diffusion(c) FROM unnest('{1,Infinity}'::float8[]) AS c$$);
 SELECT expect_error($$SELECT diffusion(c) OVER (ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM unnest('{1,-Infinity,2}'::float8[]) AS c$$);
 SELECT expect_error($$SELECT _diffusion_accum('{0,0}', 1)$$);

@@ -63,6 +63,11 @@ SELECT expect_error($$SELECT beta(r, m) FROM (VALUES ('NaN'::float8, 1::float8))
 SELECT expect_error($$SELECT correlation(x, y) FROM (VALUES (1::float8, 'NaN'::float8)) AS v(x, y)$$);
 SELECT expect_error($$SELECT annualized_return(r, 12) FROM (VALUES (-1.5::float8)) AS v(r)$$);
 SELECT expect_error($$SELECT annualized_return(r, 12) FROM (VALUES (1::float8), (1e300)) AS v(r)$$);
+-- over a window, the error names the window's aggregate (its name is looked
+-- up only for the error, never for every row)
+SELECT expect_error($$SELECT volatility(r) OVER (ORDER BY t ROWS 2 PRECEDING) FROM (VALUES (1, 1::float8), (2, 'NaN')) AS v(t, r)$$);
+SELECT expect_error($$SELECT tracking_error(r, b, 12) OVER (ORDER BY t) FROM (VALUES (1, 1::float8, 1::float8), (2, 1, '-Infinity')) AS v(t, r, b)$$);
+SELECT expect_error($$SELECT annualized_return(r, p) OVER (ORDER BY t) FROM (VALUES (1, 0.1::float8, 12::float8), (2, 0.1, 'Infinity')) AS v(t, r, p)$$);
 -- states: a text form that round-trips, invariants of forged states
 SELECT _volatility_accum(_volatility_accum(NULL, 1), 2) AS vol_state,
        _beta_accum(NULL, 1, 2) AS beta_state, _correlation_accum(NULL, 1, 2) AS corr_state;

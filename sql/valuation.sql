@@ -243,6 +243,8 @@ FROM (SELECT _drawdown_accum(_drawdown_accum(NULL, 0.5), -0.25) AS s) AS q;
 SELECT expect_error($$SELECT max_drawdown(r) FROM dd$$);
 SELECT expect_error($$SELECT current_drawdown(r) OVER () FROM dd$$);
 SELECT expect_error($$SELECT max_drawdown(r ORDER BY t) FROM (VALUES (1, 'NaN'::float8)) AS v(t, r)$$);
+SELECT expect_error($$SELECT current_drawdown(r) OVER (ORDER BY t) FROM (VALUES (1, 0.1::float8), (2, '-Infinity')) AS v(t, r)$$);
+SELECT expect_error($$SELECT max_drawdown(r) OVER (ORDER BY t) FROM (VALUES (1, 0.1::float8), (2, -1.5)) AS v(t, r)$$);
 SELECT expect_error($$SELECT max_drawdown(r ORDER BY t) FROM (VALUES (1, 'Infinity'::float8)) AS v(t, r)$$);
 SELECT expect_error($$SELECT current_drawdown(r ORDER BY t) FROM (VALUES (1, '-Infinity'::float8)) AS v(t, r)$$);
 SELECT expect_error($$SELECT max_drawdown(r ORDER BY t) FROM (VALUES (1, -1.5::float8)) AS v(t, r)$$);

@@ -48,6 +48,18 @@ ta_check_finite(const char *fname, const char *argname, double v)
 }
 
 /*
+ * ta_check_finite for a row of an aggregate: the error names
+ * ta_funcname(fcinfo, dflt), looked up only when there is an error (the
+ * lookup reads the catalog, too slow for every row).
+ */
+#define ta_check_finite_row(fcinfo, dflt, argname, v) \
+	do { \
+		double		ta_v_ = (v); \
+		if (unlikely(isnan(ta_v_) || isinf(ta_v_))) \
+			ta_report_not_finite(ta_funcname((fcinfo), (dflt)), (argname), ta_v_); \
+	} while (0)
+
+/*
  * True when a, b and c are all finite, with one branch: x - x is 0 for a
  * finite x and NaN for NaN and infinities.  Transition functions test a
  * row with it and report which input is wrong on the slow path.

@@ -348,11 +348,15 @@ PG_FUNCTION_INFO_V1(diffusion_final);
 
 #define DIFFUSION_HINT "A diffusion state is an int8[] {rising, falling, count} with rising >= 0, falling >= 0 and rising + falling <= count."
 
-/* Raises "malformed diffusion state" showing the state. */
-static void
-ReportMalformedDiffusion(const char *fname, ArrayType *arr)
+/*
+ * Raises "malformed diffusion state" showing the state, naming the
+ * aggregate being run (looked up only here, on the error path).
+ */
+static pg_noinline void
+ReportMalformedDiffusion(FunctionCallInfo fcinfo, ArrayType *arr)
 {
-	ta_report_malformed(fname, "diffusion", ERRCODE_INVALID_PARAMETER_VALUE,
+	ta_report_malformed(ta_funcname(fcinfo, "diffusion"), "diffusion",
+						ERRCODE_INVALID_PARAMETER_VALUE,
 						psprintf("The state is %s.",
 								 OidOutputFunctionCall(F_ARRAY_OUT, PointerGetDatum(arr))),
 						DIFFUSION_HINT);
@@ -360,16 +364,16 @@ ReportMalformedDiffusion(const char *fname, ArrayType *arr)
 
 /* The counts of a diffusion state, validated. */
 static int64 *
-DiffusionCounts(const char *fname, ArrayType *arr)
+DiffusionCounts(FunctionCallInfo fcinfo, ArrayType *arr)
 {
 	int64	   *v;
 
 	if (ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) ||
 		ARR_ELEMTYPE(arr) != INT8OID || ARR_DIMS(arr)[0] != 3)
-		ReportMalformedDiffusion(fname, arr);
+		ReportMalformedDiffusion(fcinfo, arr);
 	v = (int64 *) ta_array_data(arr);
 	if (v[0] < 0 || v[1] < 0 || v[2] < 0 || v[0] > v[2] || v[1] > v[2] - v[0])
-		ReportMalformedDiffusion(fname, arr);
+		ReportMalformedDiffusion(fcinfo, arr);
 	return v;
 }
 
@@ -389,19 +393,19 @@ DiffusionState(FunctionCallInfo fcinfo)
 static ArrayType *
 DiffusionStep(FunctionCallInfo fcinfo, int sign)
 {
-	const char *fname = ta_funcname(fcinfo, "diffusion");
 	ArrayType  *arr = DiffusionState(fcinfo);
-	int64	   *v = DiffusionCounts(fname, arr);
+	int64	   *v = DiffusionCounts(fcinfo, arr);
 	double		x = PG_GETARG_FLOAT8(1);
 	int			k = x > 0 ? 0 : x < 0 ? 1 : -1;
 
-	ta_check_finite(fname, "change", x);
+	ta_check_finite_row(fcinfo, "diffusion", "change", x);
 	if (sign < 0 && (v[2] == 0 || (k >= 0 && v[k] == 0)))
-		ReportMalformedDiffusion(fname, arr);
+		ReportMalformedDiffusion(fcinfo, arr);
 	if (sign > 0 && v[2] == PG_INT64_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s: number of changes is out of range for type bigint", fname)));
+				 errmsg("%s: number of changes is out of range for type bigint",
+						ta_funcname(fcinfo, "diffusion"))));
 	v[2] += sign;
 	if (k >= 0)
 		v[k] += sign;
@@ -426,16 +430,16 @@ diffusion_retract(PG_FUNCTION_ARGS)
 Datum
 diffusion_combine(PG_FUNCTION_ARGS)
 {
-	const char *fname = ta_funcname(fcinfo, "diffusion");
 	ArrayType  *arr = DiffusionState(fcinfo);
-	int64	   *a = DiffusionCounts(fname, arr);
-	int64	   *b = DiffusionCounts(fname, PG_GETARG_ARRAYTYPE_P(1));
+	int64	   *a = DiffusionCounts(fcinfo, arr);
+	int64	   *b = DiffusionCounts(fcinfo, PG_GETARG_ARRAYTYPE_P(1));
 
 	for (int i = 0; i < 3; i++)
 		if (pg_add_s64_overflow(a[i], b[i], &a[i]))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("%s: number of changes is out of range for type bigint", fname)));
+					 errmsg("%s: number of changes is out of range for type bigint",
+							ta_funcname(fcinfo, "diffusion"))));
 	PG_RETURN_ARRAYTYPE_P(arr);
 }
 
@@ -443,8 +447,7 @@ diffusion_combine(PG_FUNCTION_ARGS)
 Datum
 diffusion_final(PG_FUNCTION_ARGS)
 {
-	const char *fname = ta_funcname(fcinfo, "diffusion");
-	int64	   *v = DiffusionCounts(fname, PG_GETARG_ARRAYTYPE_P(0));
+	int64	   *v = DiffusionCounts(fcinfo, PG_GETARG_ARRAYTYPE_P(0));
 
 	if (v[2] == 0)
 		PG_RETURN_NULL();

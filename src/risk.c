@@ -107,7 +107,7 @@ PeriodsArg(FunctionCallInfo fcinfo, int argno, const char *fname)
 				 errmsg("%s: periods_per_year must not be NULL",
 						ta_funcname(fcinfo, fname))));
 	p = PG_GETARG_FLOAT8(argno);
-	ta_check_finite(ta_funcname(fcinfo, fname), "periods_per_year", p);
+	ta_check_finite_row(fcinfo, fname, "periods_per_year", p);
 	if (unlikely(p <= 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -217,7 +217,7 @@ RiskRow(FunctionCallInfo fcinfo, int kind, bool annual, double sign)
 	for (int i = 0; i < nargs; i++)
 	{
 		x[i] = PG_GETARG_FLOAT8(1 + i);
-		ta_check_finite(ta_funcname(fcinfo, fname), risk_args[kind][i], x[i]);
+		ta_check_finite_row(fcinfo, fname, risk_args[kind][i], x[i]);
 	}
 	if (annual)
 		p = PeriodsArg(fcinfo, 1 + nargs, fname);

@@ -1073,18 +1073,17 @@ DrawdownRow(FunctionCallInfo fcinfo, int32 m)
 	if (PG_ARGISNULL(1))
 		PG_RETURN_ARRAYTYPE_P(a);
 	r = PG_GETARG_FLOAT8(1);
-	fname = ta_funcname(fcinfo, "max_drawdown");
-	ta_check_finite(fname, "return", r);
+	ta_check_finite_row(fcinfo, "max_drawdown", "return", r);
 	if (unlikely(r < -1))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: return must not be below -1 (a loss of more than 100 %%), got %s",
-						fname, float8out_internal(r)),
+						ta_funcname(fcinfo, "max_drawdown"), float8out_internal(r)),
 				 errhint("Returns are fractions: a 5 %% loss is -0.05.")));
 	if (unlikely(s[DD_ROWS] >= 0x1p53 - 1))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s: too many rows", fname)));
+				 errmsg("%s: too many rows", ta_funcname(fcinfo, "max_drawdown"))));
 	s[DD_ROWS] += 1;
 	if (s[DD_WIPED] != 0)
 		PG_RETURN_ARRAYTYPE_P(a);	/* nothing comes back from zero */
