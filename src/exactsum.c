@@ -468,8 +468,9 @@ StateGrow(void *ctx, XSum *a, int n)
 }
 
 /*
- * The slow path of es_add, es_add_prod and es_add_prod3.  The term comes
- * by value, so that the callers' hot paths take no address of a local.
+ * The slow path of es_add and its siblings, and of es_subtract's merges:
+ * grows accumulator i and applies t again.  The term comes by value, so
+ * that the callers' hot paths take no address of a local.
  */
 ExactSum *
 es_add_slow(FunctionCallInfo fcinfo, ExactSum *st, int i, int need,
@@ -725,13 +726,7 @@ es_subtract(FunctionCallInfo fcinfo, ExactSum *a, ExactSum *b,
 		xsum_negate(neg);
 		need = es_apply(es_sum(a, i), &t);
 		if (need != 0)
-		{
-			StateSlot	slot = {a, i};
-
-			es_grow_apply(es_sum(a, i), need, &t, StateGrow, &slot,
-						  fcinfo, dflt);
-			a = slot.st;
-		}
+			a = es_add_slow(fcinfo, a, i, need, t);
 		pfree(neg);
 	}
 	a->count -= b->count;
