@@ -135,15 +135,14 @@ CheckHeader(FunctionCallInfo fcinfo, WeightSet *st, int kind,
 						ta_funcname(fcinfo, fname), ws_kind_aggs[st->kind])));
 }
 
-/* Raises 22003 when count rows and one more cannot be counted. */
+/* ws_check_count's error: a row count that cannot take one more row. */
 void
-ws_check_count(FunctionCallInfo fcinfo, int64 count, const char *fname)
+ws_report_count(FunctionCallInfo fcinfo, const char *fname)
 {
-	if (unlikely(count == PG_INT64_MAX))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s: row count out of range for type bigint",
-						ta_funcname(fcinfo, fname))));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("%s: row count out of range for type bigint",
+					ta_funcname(fcinfo, fname))));
 }
 
 /*
@@ -656,8 +655,7 @@ ws_contrib_add(FunctionCallInfo fcinfo, WeightSet *st, double w, double r)
 WeightSet *
 ws_top_add(FunctionCallInfo fcinfo, WeightSet *st, double w)
 {
-	if (unlikely(st->count == PG_INT64_MAX))
-		ws_check_count(fcinfo, st->count, "top_share");
+	ws_check_count(fcinfo, st->count, "top_share");
 	st = TotalAdd(fcinfo, st, w, "top_share");
 	st = HeapOffer(st, w);
 	st->count++;

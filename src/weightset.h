@@ -160,8 +160,15 @@ extern void ws_check_values(FunctionCallInfo fcinfo, WeightSet *st,
 							const char *fname);
 
 /* Raises 22003 when a state of count rows cannot take one more. */
-extern void ws_check_count(FunctionCallInfo fcinfo, int64 count,
-						   const char *fname);
+ta_noreturn extern void ws_report_count(FunctionCallInfo fcinfo,
+										const char *fname);
+
+static inline void
+ws_check_count(FunctionCallInfo fcinfo, int64 count, const char *fname)
+{
+	if (unlikely(count == PG_INT64_MAX))
+		ws_report_count(fcinfo, fname);
+}
 
 /* The slow path of ws_return. */
 extern Datum ws_return_slow(FunctionCallInfo fcinfo, WeightSet *st);
