@@ -283,6 +283,37 @@ top_share_accum(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The summary of kind in argument 0 of an accessor with an optional count
+ * (top_share, top_contribution, names_to_match), refused when of another
+ * kind, and in *n the count asked for (argument 1, by default the one the
+ * summary was made with), at least 1 and, when keeps_n, no more than the
+ * summary keeps (of what: the question's noun, for the error; hint: the
+ * summary aggregate to make instead, with %d for the count).
+ */
+static WeightSet *
+SummaryWithCount(FunctionCallInfo fcinfo, int kind, const char *fname,
+				 const char *argname, bool keeps_n, const char *what,
+				 const char *hint, int32 *n)
+{
+	WeightSet  *st;
+
+	ws_check_summary(fcinfo, 0, kind, fname);
+	st = ws_getarg(fcinfo, 0, kind, fname);
+	*n = PG_NARGS() > 1 ? PG_GETARG_INT32(1) : (int32) st->param;
+	if (*n < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: %s must be at least 1, got %d", fname, argname, *n)));
+	if (keeps_n && *n > st->param)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: the summary keeps the %d largest weights and cannot give the %s of the top %d",
+						fname, (int) st->param, what, *n),
+				 errhint(hint, *n)));
+	return st;
+}
+
+/*
  * The share of the n largest weights of a valid WS_TOP state that keeps at
  * least n (1.0 with n names or fewer); false for no rows or a zero total.
  */
@@ -345,23 +376,12 @@ top_share_final(PG_FUNCTION_ARGS)
 Datum
 top_share_read(PG_FUNCTION_ARGS)
 {
-	WeightSet  *st;
 	int32		n;
+	WeightSet  *st = SummaryWithCount(fcinfo, WS_TOP, "top_share", "n", true, "share",
+									  "Make the summary with top_share_summary(weight, %d) or a larger n.",
+									  &n);
 	double		r;
 
-	ws_check_summary(fcinfo, 0, WS_TOP, "top_share");
-	st = ws_getarg(fcinfo, 0, WS_TOP, "top_share");
-	n = PG_NARGS() > 1 ? PG_GETARG_INT32(1) : (int32) st->param;
-	if (n < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("top_share: n must be at least 1, got %d", n)));
-	if (n > st->param)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("top_share: the summary keeps the %d largest weights and cannot give the share of the top %d",
-						(int) st->param, n),
-				 errhint("Make the summary with top_share_summary(weight, %d) or a larger n.", n)));
 	if (!TopShare(st, n, "top_share", &r))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r);
@@ -996,23 +1016,13 @@ PG_FUNCTION_INFO_V1(top_contribution_read);
 Datum
 top_contribution_read(PG_FUNCTION_ARGS)
 {
-	WeightSet  *st;
 	int32		n;
+	WeightSet  *st = SummaryWithCount(fcinfo, WS_CONTRIB, "top_contribution", "n", true,
+									  "contribution",
+									  "Make the summary with top_contribution_summary(weight, ret, %d) or a larger n.",
+									  &n);
 	double		r;
 
-	ws_check_summary(fcinfo, 0, WS_CONTRIB, "top_contribution");
-	st = ws_getarg(fcinfo, 0, WS_CONTRIB, "top_contribution");
-	n = PG_NARGS() > 1 ? PG_GETARG_INT32(1) : (int32) st->param;
-	if (n < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("top_contribution: n must be at least 1, got %d", n)));
-	if (n > st->param)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("top_contribution: the summary keeps the %d largest weights and cannot give the contribution of the top %d",
-						(int) st->param, n),
-				 errhint("Make the summary with top_contribution_summary(weight, ret, %d) or a larger n.", n)));
 	if (!TopContribution(fcinfo, st, n, &r))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r);
@@ -1112,17 +1122,11 @@ PG_FUNCTION_INFO_V1(names_to_match_read);
 Datum
 names_to_match_read(PG_FUNCTION_ARGS)
 {
-	WeightSet  *st;
 	int32		n;
+	WeightSet  *st = SummaryWithCount(fcinfo, WS_MATCH, "names_to_match", "n_largest",
+									  false, NULL, NULL, &n);
 	int64		k;
 
-	ws_check_summary(fcinfo, 0, WS_MATCH, "names_to_match");
-	st = ws_getarg(fcinfo, 0, WS_MATCH, "names_to_match");
-	n = PG_NARGS() > 1 ? PG_GETARG_INT32(1) : (int32) st->param;
-	if (n < 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("names_to_match: n_largest must be at least 1, got %d", n)));
 	if (!NamesToMatch(fcinfo, st, n, &k))
 		PG_RETURN_NULL();
 	PG_RETURN_INT64(k);
