@@ -274,8 +274,36 @@ Magnitude(const XSum *a, int64_t *m, int *L, int *H)
 }
 
 /*
+ * The carry budget of a normalised accumulator whose contents and coming
+ * terms reach chunk top (absolute): none when that is within two chunks of
+ * the top of the range.  Unchecked additions, up to XSUM_BUDGET of them,
+ * each below 2^3072, cannot carry a sum below 2^(32 * (XSUM_TOP_MAX - 1))
+ * past XSUM_TOP_MAX; nearer the top every addition takes a slow path that
+ * checks the range (FinishChecked), so the sum never leaves it.
+ */
+static inline int
+BudgetBelow(int top)
+{
+	return top >= XSUM_TOP_MAX - 1 ? 0 : XSUM_BUDGET;
+}
+
+/* BudgetBelow for the contents of a normalised accumulator. */
+static int
+FullBudget(const XSum *a)
+{
+	int64_t		m[LOCAL_CHUNKS];
+	int			L = 0,
+				H = 0;
+
+	if (!Magnitude(a, m, &L, &H))
+		return XSUM_BUDGET;
+	return BudgetBelow(a->lo + H);
+}
+
+/*
  * Makes room for terms touching chunks rlo .. rhi (absolute indexes): on
- * return 0, *a is normalised with a full budget and its window holds its
+ * return 0, *a is normalised with a full budget (none near the top of the
+ * range: BudgetBelow) and its window holds its
  * contents and rlo .. rhi below the carry chunk.  Otherwise returns the
  * window size needed, or XSUM_RANGE when the contents or the terms reach
  * past XSUM_TOP_MAX (then no window could hold them below its carry chunk),
@@ -311,9 +339,25 @@ MakeRoom(XSum *a, int rlo, int rhi)
 		a->c[a->lo + i - lo] = sign < 0 ? -m[i] : m[i];
 	a->lo = lo;
 	a->used = a->n - 3;
-	a->budget = XSUM_BUDGET;
+	a->budget = BudgetBelow(rhi);
 	NormalizeChunks(a->c, a->n);
 	return 0;
+}
+
+/*
+ * An addition near the top of the range (no carry budget: BudgetBelow),
+ * finished: the terms are in, the sum is normalised and, when it left the
+ * range, the chunks saved before the addition are restored (all or
+ * nothing, as xsum_merge).  The budget stays zero.
+ */
+static int
+FinishChecked(XSum *a, const int64_t *saved)
+{
+	NormalizeChunks(a->c, a->n);
+	if (xsum_in_range(a))
+		return 0;
+	memcpy(a->c, saved, (size_t) a->n * sizeof(int64_t));
+	return XSUM_RANGE;
 }
 
 /*
@@ -347,6 +391,17 @@ AddTerms(XSum *a, const Term *t, int nt)
 		r = MakeRoom(a, rlo, rhi);
 		if (r)
 			return r;
+	}
+	if (a->budget < live)
+	{
+		/* near the top of the range: checked */
+		int64_t		saved[LOCAL_CHUNKS];
+
+		memcpy(saved, a->c, (size_t) a->n * sizeof(int64_t));
+		for (i = 0; i < nt; i++)
+			if (t[i].v != 0)
+				AddTerm(a->c + (CHUNK_OF(t[i].pos) - a->lo), t[i].v, t[i].pos & 31);
+		return FinishChecked(a, saved);
 	}
 	for (i = 0; i < nt; i++)
 		if (t[i].v != 0)
@@ -445,8 +500,8 @@ xsum_copy(XSum *dst, int n, const XSum *src)
 	dst->lo = lo;
 	dst->n = n;
 	dst->used = n - 3;
-	dst->budget = XSUM_BUDGET;
 	NormalizeChunks(dst->c, n);
+	dst->budget = FullBudget(dst);
 }
 
 /*
@@ -501,6 +556,15 @@ AddPairSlow(XSum *a, uint64_t lo, int64_t hi, int pos)
 
 		if (r)
 			return r;
+	}
+	if (a->budget < 1)
+	{
+		/* near the top of the range: checked */
+		int64_t		saved[LOCAL_CHUNKS];
+
+		memcpy(saved, a->c, (size_t) a->n * sizeof(int64_t));
+		xsum_add_wide(a->c + (k - a->lo), lo, hi, pos & 31);
+		return FinishChecked(a, saved);
 	}
 	a->budget--;
 	xsum_add_wide(a->c + (k - a->lo), lo, hi, pos & 31);
@@ -697,6 +761,15 @@ xsum_add_wide3_any(XSum *a, uint64_t w0, uint64_t w1, uint64_t w2, int pos,
 		if (r)
 			return r;
 	}
+	if (a->budget < 1)
+	{
+		/* near the top of the range: checked */
+		int64_t		saved[LOCAL_CHUNKS];
+
+		memcpy(saved, a->c, (size_t) a->n * sizeof(int64_t));
+		xsum_add_wide3(a->c + (k - a->lo), w0, w1, w2, pos & 31);
+		return FinishChecked(a, saved);
+	}
 	a->budget--;
 	xsum_add_wide3(a->c + (k - a->lo), w0, w1, w2, pos & 31);
 	return 0;
@@ -751,7 +824,7 @@ void
 xsum_normalize(XSum *a)
 {
 	NormalizeChunks(a->c, a->n);
-	a->budget = XSUM_BUDGET;
+	a->budget = FullBudget(a);
 }
 
 /* The sign of the exact value. */
@@ -1261,6 +1334,7 @@ xsum_from_text(const char *s, size_t len, XSum *a, int *needed,
 		a->c[L + i - a->lo] = neg ? -v : v;
 	}
 	NormalizeChunks(a->c, a->n);
+	a->budget = FullBudget(a);
 	return (int) end;
 }
 
@@ -1309,6 +1383,7 @@ xsum_compact(XSum *dst, int n, const XSum *src)
 	for (i = L; i <= H; i++)
 		dst->c[lo + i - wlo] = sign < 0 ? -m[i] : m[i];
 	NormalizeChunks(dst->c, n);
+	dst->budget = FullBudget(dst);
 }
 
 /* A real from a double-double q (in [1/4, 4) or zero) times 2^e. */
